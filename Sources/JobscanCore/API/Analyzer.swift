@@ -1,0 +1,95 @@
+/// The front door: runs inputs through bytes → lines → events → replay and collects what reports need.
+public final class Analyzer {
+    /// Settings of the input and replay stages.
+    public struct Options: Sendable {
+        public var maxLineBytes = 1 << 20
+        public var replay = ReplayOptions()
+        public init() {}
+    }
+
+    public let options: Options
+    public private(set) var input = InputSummary()
+    public let replayer: Replayer
+    private var decoder = EventDecoder()
+
+    public init(options: Options, runSink: RunRecordSink? = nil) {
+        self.options = options
+        replayer = Replayer(options: options.replay, runSink: runSink)
+    }
+
+    /// Reads one input to its end (or its first error, after analysing everything before it).
+    /// - Parameter progress: called with the log bytes read so far in this input.
+    /// - Returns: the input's error, also recorded in `input`.
+    @discardableResult
+    public func consume(path: String, progress: ((Int) -> Void)? = nil) -> InputError? {
+        var file = InputSummary.File(name: InputOpener.displayName(path))
+        defer { input.files.append(file) }
+        let source: ByteSource
+        do {
+            (source, file.format) = try InputOpener.open(path)
+        } catch {
+            file.error = error
+            return error
+        }
+        let reader = LineReader(maxLineBytes: options.maxLineBytes)
+        let name = file.name
+        var foreign = 0
+        var events = 0
+        var firstTime: Instant?
+        var lastTime: Instant?
+        var failure: InputError?
+        do {
+            try reader.forEachLine(in: source, progress: progress) { line, number in
+                switch decoder.decode(line, location: LineLocation(file: name, line: number)) {
+                case .foreign(let time):
+                    foreign += 1
+                    if let time {
+                        if firstTime == nil { firstTime = time }
+                        lastTime = time
+                        replayer.observeLineTime(time)
+                    }
+                case .event(let event):
+                    events += 1
+                    if firstTime == nil { firstTime = event.time }
+                    lastTime = event.time
+                    input.events[event.message, default: 0] += 1
+                    replayer.apply(event)
+                case .diagnostic(let diagnostic):
+                    input.diagnostics[diagnostic.reason, default: 0] += 1
+                    if input.diagnosticSamples.count < InputSummary.sampleLimit {
+                        input.diagnosticSamples.append(diagnostic)
+                    }
+                }
+            }
+        } catch {
+            failure = error
+        }
+        let counts = reader.counts
+        file.bytes = counts.bytes
+        file.fileBytes = source.consumedBytes
+        file.lines = counts.lines
+        file.events = events
+        file.firstTime = firstTime
+        file.lastTime = lastTime
+        file.error = failure
+        input.bytes += counts.bytes
+        input.lines += counts.lines
+        input.overlongLines += counts.overlongLines
+        input.foreignLines += foreign
+        if let line = counts.firstOverlongLine, input.overlongSamples.count < InputSummary.sampleLimit {
+            input.overlongSamples.append(LineLocation(file: name, line: line))
+        }
+        return failure
+    }
+
+    /// Replays to the evaluation instant and returns everything the reports need.
+    public func finish() -> Analysis {
+        Analysis(input: input, replay: replayer.finish())
+    }
+}
+
+/// Everything jobscan learned from its inputs: the input report and the replayed state.
+public struct Analysis: Sendable {
+    public var input: InputSummary
+    public var replay: ReplayResult
+}

@@ -1,0 +1,8 @@
+/// Parses `--at`: an RFC 3339 time or epoch seconds (`1795639521` or `1795639521.5`).
+public enum EvaluationTime {
+    public static func parse(_ text: String) -> Instant? {
+        if let t = TimeText.parseRFC3339(text) { return t }
+        var copy = text
+        return copy.withUTF8 { TimeText.parseEpochSeconds(UnsafeRawBufferPointer($0)) }
+    }
+}

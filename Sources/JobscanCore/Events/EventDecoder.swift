@@ -1,0 +1,257 @@
+/// What one line turned out to be.
+public enum LineOutcome: Sendable {
+    case event(JobEvent)
+    /// Not a catalogue event (another message, another program's line, binary junk); the line's
+    /// own time when zap wrote it and it came before the message.
+    case foreign(Instant?)
+    case diagnostic(EventDiagnostic)
+}
+
+/// Turns one line's bytes into a `JobEvent`, detecting zap's JSON or console encoding per line.
+/// Reused across lines: it keeps its scratch space, so an ordinary foreign line allocates nothing.
+public struct EventDecoder {
+    private var fields = ZapFieldValues()
+    private var fieldsDirty = false
+
+    public init() {}
+
+    /// Decodes one line (without its line terminator); `location` is used only for events and diagnostics.
+    public mutating func decode(_ line: UnsafeRawBufferPointer, location: LineLocation) -> LineOutcome {
+        guard let first = line.first else { return .foreign(nil) }
+        if fieldsDirty {
+            fields.reset()
+            fieldsDirty = false
+        }
+        if first == UInt8(ascii: "{") {
+            return decodeJSON(line, location: location)
+        }
+        if first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") {
+            return decodeConsole(line, location: location)
+        }
+        return .foreign(nil)
+    }
+
+    // MARK: zap JSON (production)
+
+    private mutating func decodeJSON(_ line: UnsafeRawBufferPointer, location: LineLocation) -> LineOutcome {
+        var message: EventMessage?
+        var level: RawJSONValue?
+        var ts: RawJSONValue?
+        do throws(JSONSyntaxError) {
+            var scanner = try JSONObjectScanner(line)
+            while let (key, value) = try scanner.next() {
+                let k = UnsafeRawBufferPointer(rebasing: line[key.start..<key.end])
+                switch k.count {
+                case 3 where k.elementsEqual("msg".utf8):
+                    guard value.kind == .string, let m = Self.matchMessage(line, value) else {
+                        // Keep the time of foreign zap lines: the evaluation instant is the last line's.
+                        guard let ts, ts.kind == .number else { return .foreign(nil) }
+                        return .foreign(TimeText.parseEpochSeconds(UnsafeRawBufferPointer(rebasing: line[ts.start..<ts.end])))
+                    }
+                    message = m
+                    continue
+                case 5 where k.elementsEqual("level".utf8):
+                    level = value
+                    continue
+                case 2 where k.elementsEqual("ts".utf8):
+                    ts = value
+                    continue
+                case 6 where k.elementsEqual("caller".utf8), 10 where k.elementsEqual("stacktrace".utf8):
+                    continue
+                default:
+                    break
+                }
+                if let field = ZapField.match(k) {
+                    fields[field] = value
+                    fieldsDirty = true
+                }
+            }
+            // zap writes nothing after the object; anything but blanks means the line is not one of its.
+            var end = scanner.position
+            while end < line.count, line[end] == 0x20 || line[end] == 0x09 { end += 1 }
+            if end != line.count {
+                throw JSONSyntaxError(offset: end, expected: "the end of the line after '}'")
+            }
+        } catch {
+            guard let message else { return .foreign(nil) }
+            return .diagnostic(EventDiagnostic(
+                location: location, message: message, reason: .malformedJSON,
+                detail: "malformed JSON at byte \(error.offset + 1): expected \(error.expected)"))
+        }
+        guard let message else { return .foreign(nil) }
+        do throws(EventDiagnostic) {
+            let time = try jsonTime(line, ts, message: message, location: location)
+            let lvl = try jsonLevel(line, level, message: message, location: location)
+            let payload = try makePayload(message, line: line, location: location)
+            return .event(JobEvent(time: time, level: lvl, payload: payload, location: location, encoding: .json))
+        } catch {
+            return .diagnostic(error)
+        }
+    }
+
+    private static func matchMessage(_ line: UnsafeRawBufferPointer, _ value: RawJSONValue) -> EventMessage? {
+        let raw = UnsafeRawBufferPointer(rebasing: line[value.start..<value.end])
+        guard value.hasEscapes else { return EventMessage.match(raw) }
+        // An escaped message can still spell a catalogue one (\u004a...); rare, so decode it.
+        guard let text = try? JSONStringDecoder.decode(raw, hasEscapes: true) else { return nil }
+        var copy = text
+        return copy.withUTF8 { EventMessage.match(UnsafeRawBufferPointer($0)) }
+    }
+
+    private func jsonTime(_ line: UnsafeRawBufferPointer, _ ts: RawJSONValue?, message: EventMessage,
+                          location: LineLocation) throws(EventDiagnostic) -> Instant {
+        guard let ts else {
+            throw EventDiagnostic(location: location, message: message, reason: .missingField, detail: "missing field ts")
+        }
+        let raw = UnsafeRawBufferPointer(rebasing: line[ts.start..<ts.end])
+        let parsed: Instant?
+        switch ts.kind {
+        case .number: parsed = TimeText.parseEpochSeconds(raw)
+        // zap's ISO8601 and RFC3339 time encoders write `ts` as a string.
+        case .string: parsed = TimeText.parseRFC3339(raw) ?? TimeText.parseZapConsole(raw)
+        default: parsed = nil
+        }
+        guard let parsed else {
+            throw EventDiagnostic(location: location, message: message, reason: .invalidTime,
+                                  detail: "invalid ts \(String(decoding: raw, as: UTF8.self))")
+        }
+        return parsed
+    }
+
+    private func jsonLevel(_ line: UnsafeRawBufferPointer, _ level: RawJSONValue?, message: EventMessage,
+                           location: LineLocation) throws(EventDiagnostic) -> ZapLevel {
+        guard let level else {
+            throw EventDiagnostic(location: location, message: message, reason: .missingField, detail: "missing field level")
+        }
+        let raw = UnsafeRawBufferPointer(rebasing: line[level.start..<level.end])
+        guard level.kind == .string, let parsed = ZapLevel.parse(raw) else {
+            throw EventDiagnostic(location: location, message: message, reason: .invalidLevel,
+                                  detail: "invalid level \(String(decoding: raw, as: UTF8.self))")
+        }
+        return parsed
+    }
+
+    // MARK: zap console (development)
+
+    private mutating func decodeConsole(_ line: UnsafeRawBufferPointer, location: LineLocation) -> LineOutcome {
+        guard let tab1 = Self.index(of: 0x09, in: line, from: 0),
+              let time = TimeText.parseZapConsole(UnsafeRawBufferPointer(rebasing: line[0..<tab1])),
+              let tab2 = Self.index(of: 0x09, in: line, from: tab1 + 1),
+              let level = ZapLevel.parse(UnsafeRawBufferPointer(rebasing: line[(tab1 + 1)..<tab2]))
+        else { return .foreign(nil) }
+        // The fields, when present, follow the last tab: JSON escapes every tab inside it.
+        var messageEnd = line.count
+        var fieldsStart: Int?
+        if let lastTab = Self.lastIndex(of: 0x09, in: line, after: tab2), lastTab + 1 < line.count,
+           line[lastTab + 1] == UInt8(ascii: "{") {
+            messageEnd = lastTab
+            fieldsStart = lastTab + 1
+        }
+        var messageStart = tab2 + 1
+        var message = EventMessage.match(UnsafeRawBufferPointer(rebasing: line[messageStart..<messageEnd]))
+        if message == nil, let callerTab = Self.index(of: 0x09, in: line, from: messageStart), callerTab < messageEnd,
+           Self.looksLikeCaller(UnsafeRawBufferPointer(rebasing: line[messageStart..<callerTab])) {
+            // A logger configured with a caller writes it between the level and the message.
+            messageStart = callerTab + 1
+            message = EventMessage.match(UnsafeRawBufferPointer(rebasing: line[messageStart..<messageEnd]))
+        }
+        guard let message else { return .foreign(time) }
+        if let fieldsStart {
+            do throws(JSONSyntaxError) {
+                var scanner = try JSONObjectScanner(line, at: fieldsStart)
+                while let (key, value) = try scanner.next() {
+                    if let field = ZapField.match(UnsafeRawBufferPointer(rebasing: line[key.start..<key.end])) {
+                        fields[field] = value
+                        fieldsDirty = true
+                    }
+                }
+                if scanner.position != line.count {
+                    throw JSONSyntaxError(offset: scanner.position, expected: "the end of the line after '}'")
+                }
+            } catch {
+                return .diagnostic(EventDiagnostic(
+                    location: location, message: message, reason: .malformedJSON,
+                    detail: "malformed JSON fields at byte \(error.offset + 1): expected \(error.expected)"))
+            }
+        }
+        do throws(EventDiagnostic) {
+            let payload = try makePayload(message, line: line, location: location)
+            return .event(JobEvent(time: time, level: level, payload: payload, location: location, encoding: .console))
+        } catch {
+            return .diagnostic(error)
+        }
+    }
+
+    private static func looksLikeCaller(_ b: UnsafeRawBufferPointer) -> Bool {
+        // `path/file.go:76`
+        guard let colon = b.lastIndex(of: UInt8(ascii: ":")), colon + 1 < b.count, colon >= 3 else { return false }
+        guard b[(colon + 1)...].allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
+        return b[colon - 3] == UInt8(ascii: ".") && b[colon - 2] == UInt8(ascii: "g") && b[colon - 1] == UInt8(ascii: "o")
+    }
+
+    static func index(of byte: UInt8, in b: UnsafeRawBufferPointer, from: Int) -> Int? {
+        var i = from
+        while i < b.count {
+            if b[i] == byte { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    static func lastIndex(of byte: UInt8, in b: UnsafeRawBufferPointer, after: Int) -> Int? {
+        var i = b.count - 1
+        while i > after {
+            if b[i] == byte { return i }
+            i -= 1
+        }
+        return nil
+    }
+
+    // MARK: fields → payload
+
+    private func makePayload(_ message: EventMessage, line: UnsafeRawBufferPointer,
+                             location: LineLocation) throws(EventDiagnostic) -> JobEvent.Payload {
+        var reader = FieldReader(line: line, fields: fields, message: message, location: location)
+        switch message {
+        case .jobRegistered:
+            return .registered(job: try reader.string(.jobName))
+        case .jobStarted:
+            return .started(job: try reader.string(.jobName), startTime: try reader.time(.startTime))
+        case .jobCompleted:
+            return .completed(job: try reader.string(.jobName), duration: try reader.duration(.duration))
+        case .jobFailed:
+            return .failed(job: try reader.string(.jobName), duration: try reader.duration(.duration),
+                           error: try reader.string(.error), consecutiveFailures: try reader.integer(.consecutiveFailures))
+        case .jobPanicked:
+            return .panicked(job: try reader.string(.jobName), value: try reader.string(.panic))
+        case .jobStalled:
+            return .stalled(job: try reader.string(.jobName), lastRunTime: try reader.time(.lastRunTime),
+                            duration: try reader.duration(.duration))
+        case .unregisteredCompletion:
+            return .unregisteredCompletion(job: try reader.string(.jobName))
+        case .cleanup:
+            return .cleanup(count: try reader.integer(.cleanedCount))
+        case .healthCheck:
+            return .healthCheck(HealthCheckRecord(
+                overallStatus: try reader.string(.overallStatus),
+                duration: try reader.optionalDuration(.duration),
+                totalJobs: try reader.integer(.totalJobs),
+                unhealthyJobs: try reader.integer(.unhealthyJobs),
+                stalledJobs: try reader.integer(.stalledJobs),
+                runningJobs: try reader.integer(.runningJobs)))
+        case .serverStarting:
+            return .serverStarting(port: try reader.optionalString(.port) ?? "")
+        case .circuitBreakerChange:
+            return .circuitBreakerChange(service: try reader.string(.service), from: try reader.string(.from),
+                                         to: try reader.string(.to))
+        case .externalAPIFailure:
+            return .externalAPIFailure(ExternalAPIFailure(
+                service: try reader.optionalString(.service) ?? "",
+                operation: try reader.optionalString(.operation) ?? "",
+                duration: try reader.optionalDecimalSeconds(.duration),
+                error: try reader.optionalString(.error) ?? "",
+                errorType: try reader.optionalString(.errorType) ?? "",
+                circuitBreakerState: try reader.optionalString(.cbState) ?? ""))
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// A `Jobs health check completed` line whose figures differ from replay's at that instant.
+public struct CrossCheckDisagreement: Sendable, Equatable {
+    public var time: Instant
+    public var location: LineLocation
+    public var logged: HealthCheckRecord
+    public var replayedVerdict: HealthVerdict
+    public var replayedSummary: JobsSummary
+}
+
+/// The comparison of every logged health check with replay's own verdict at its time.
+public struct CrossCheck: Sendable, Equatable {
+    public var checked = 0
+    public var agreed = 0
+    /// The first disagreements (at most `limit`); `checked - agreed` counts them all.
+    public var disagreements: [CrossCheckDisagreement] = []
+    static let limit = 1000
+
+    mutating func compare(_ logged: HealthCheckRecord, verdict: HealthVerdict, summary: JobsSummary,
+                          at time: Instant, location: LineLocation) {
+        checked += 1
+        if logged.overallStatus == verdict.rawValue, logged.totalJobs == summary.totalJobs,
+           logged.unhealthyJobs == summary.unhealthyJobs, logged.stalledJobs == summary.stalledJobs,
+           logged.runningJobs == summary.runningJobs {
+            agreed += 1
+        } else if disagreements.count < Self.limit {
+            disagreements.append(CrossCheckDisagreement(
+                time: time, location: location, logged: logged, replayedVerdict: verdict, replayedSummary: summary))
+        }
+    }
+}
+
+/// A process boundary found in the log.
+public struct RestartRecord: Sendable, Equatable {
+    public var time: Instant
+    public var location: LineLocation
+    /// The epoch that begins here.
+    public var epoch: Int
+    /// `Starting server`, or the job registered a second time.
+    public var reason: String
+}
+
+/// Something replay noticed that the monitor's own logs contradict or leave open.
+public struct ReplayNote: Sendable, Equatable {
+    public var location: LineLocation
+    public var text: String
+}

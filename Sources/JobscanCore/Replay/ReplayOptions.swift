@@ -1,0 +1,12 @@
+/// The knobs of replay: the monitor's own settings and the evaluation instant.
+public struct ReplayOptions: Sendable {
+    /// Evaluate as of this instant: later events are not replayed. Nil: the last line's time.
+    public var evaluateAt: Instant?
+    /// A run longer than this (strictly) is stalled; the service's default is 5m.
+    public var stallThreshold: Int64 = 5 * GoDuration.minute
+    /// The cleanup pass removes records not updated for this long; default 24h.
+    public var retention: Int64 = 24 * GoDuration.hour
+    public var criticalJobs: Set<String> = Set(HealthVerdict.defaultCriticalJobs)
+
+    public init() {}
+}

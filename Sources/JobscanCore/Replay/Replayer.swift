@@ -1,0 +1,240 @@
+/// Feeds events, in file order, through the monitor's semantics: one `JobStatusBook` per process,
+/// plus what the endpoint cannot tell (lifetime totals, runs, restarts, cross-checks).
+public final class Replayer {
+    public let options: ReplayOptions
+    public private(set) var book = JobStatusBook()
+    public private(set) var epoch = 0
+    public private(set) var restarts: [RestartRecord] = []
+    public private(set) var lifetime: [String: LifetimeTotals] = [:]
+    public private(set) var crossCheck = CrossCheck()
+    public private(set) var notes: [ReplayNote] = []
+    /// The time of the last line read (event or foreign line with a time), before `--at` cuts.
+    public private(set) var lastLineTime: Instant?
+    /// The UTC offset the service writes its times in, as learned from the log.
+    public private(set) var displayOffset: Int32 = 0
+    /// Events not replayed because they come after the evaluation instant.
+    public private(set) var eventsAfterCutoff = 0
+    private var stopped = false
+    private var epochHasEvents = false
+    private var openRuns: [String: [OpenRun]] = [:]
+    private var pendingPanics: [String: String] = [:]
+    private let runSink: RunRecordSink?
+    static let noteLimit = 1000
+
+    private struct OpenRun {
+        var start: Instant
+        var overlapping = false
+        var stallDetected = false
+    }
+
+    public init(options: ReplayOptions, runSink: RunRecordSink? = nil) {
+        self.options = options
+        self.runSink = runSink
+    }
+
+    /// Notes the time of a line that is not an event, for the default evaluation instant.
+    public func observeLineTime(_ time: Instant) {
+        if let at = options.evaluateAt, time > at { return }
+        lastLineTime = time
+    }
+
+    /// Applies one event.
+    public func apply(_ event: JobEvent) {
+        if stopped { eventsAfterCutoff += 1; return }
+        if let at = options.evaluateAt, event.time > at {
+            // Replay stops at the evaluation instant: "what would the endpoint have said then?"
+            stopped = true
+            eventsAfterCutoff += 1
+            return
+        }
+        lastLineTime = event.time
+        if event.encoding == .console { displayOffset = event.time.utcOffsetSeconds }
+        let t = event.time
+        switch event.payload {
+        case .serverStarting:
+            beginProcess(at: event, reason: "Starting server")
+        case .registered(let job):
+            if book[job] != nil {
+                beginProcess(at: event, reason: "\(job) registered again")
+            }
+            book.register(job, at: t)
+            touch(job, at: t)
+        case .started(let job, let startTime):
+            if event.encoding == .json { displayOffset = startTime.utcOffsetSeconds }
+            book.start(job, at: t)
+            var runs = openRuns[job, default: []]
+            var run = OpenRun(start: t)
+            if !runs.isEmpty {
+                for i in runs.indices { runs[i].overlapping = true }
+                run.overlapping = true
+            }
+            runs.append(run)
+            openRuns[job] = runs
+            pendingPanics[job] = nil
+            touch(job, at: t) { $0.runs += 1; $0.lastRun = t; $0.runsPerDay[self.day(t), default: 0] += 1 }
+        case .completed(let job, let duration):
+            book.complete(job, duration: duration, failure: nil, at: t)
+            pendingPanics[job] = nil
+            let orphan = closeRun(job, end: t, duration: duration, outcome: .success, error: nil)
+            touch(job, at: t) {
+                $0.successes += 1; $0.lastSuccess = t; $0.lastRun = t
+                $0.successDurations.observe(duration)
+                if orphan { $0.runs += 1; $0.runsPerDay[self.day(t), default: 0] += 1 }
+            }
+        case .failed(let job, let duration, let error, _):
+            let panicText = RunOutcome.panicText(of: error)
+            // The panic value comes from the `Job panicked` line when it is in view.
+            let panicValue = panicText.map { pendingPanics[job] ?? $0 }
+            pendingPanics[job] = nil
+            book.complete(job, duration: duration, failure: (error, panicValue), at: t)
+            let isTimeout = RunOutcome.timeoutText(of: error) != nil
+            let outcome: RunOutcome = panicValue != nil ? .panic : isTimeout ? .timeout : .failed
+            let orphan = closeRun(job, end: t, duration: duration, outcome: outcome, error: error)
+            touch(job, at: t) {
+                $0.failures += 1; $0.lastRun = t
+                if isTimeout { $0.timeouts += 1 }
+                if panicValue != nil { $0.panics += 1 }
+                $0.failureDurations.observe(duration)
+                if orphan { $0.runs += 1; $0.runsPerDay[self.day(t), default: 0] += 1 }
+            }
+        case .panicked(let job, let value):
+            // Written outside the monitor's lock; it changes nothing by itself.
+            pendingPanics[job] = value
+        case .stalled(let job, let lastRunTime, _):
+            if event.encoding == .json { displayOffset = lastRunTime.utcOffsetSeconds }
+            book.markStalled(job, lastRunTime: lastRunTime, at: t)
+            if var runs = openRuns[job], !runs.isEmpty {
+                runs[runs.count - 1].stallDetected = true
+                openRuns[job] = runs
+            }
+            touch(job, at: t) { $0.stalls += 1 }
+        case .unregisteredCompletion(let job):
+            if book[job] != nil {
+                // The service did not have the record: our cleanup inference missed it.
+                book.remove(job)
+                note(event, "\(job): the service had no record of this job; replay dropped its own")
+            }
+            if let run = openRuns[job]?.first {
+                closeRun(job, end: t, duration: nil, outcome: run.stallDetected ? .stalled : .open,
+                         error: "completed after its record was cleaned up")
+            }
+            touch(job, at: t)
+        case .cleanup(let count):
+            let removed = book.cleanUp(at: t, retention: options.retention)
+            if removed.count != count {
+                note(event, "cleanup removed \(count) job(s) in the service, \(removed.count) in replay (\(removed.joined(separator: ", ")))")
+            }
+        case .healthCheck(let record):
+            let jobs = book.reported(at: t, stallThreshold: options.stallThreshold)
+            let summary = JobsSummary(jobs)
+            let verdict = HealthVerdict(summary: summary, jobs: jobs, criticalJobs: options.criticalJobs)
+            crossCheck.compare(record, verdict: verdict, summary: summary, at: t, location: event.location)
+        case .circuitBreakerChange, .externalAPIFailure:
+            break
+        }
+    }
+
+    /// The state at the evaluation instant; closes the runs still open into the run sink.
+    public func finish() -> ReplayResult {
+        let at = options.evaluateAt ?? lastLineTime ?? Instant(nanoseconds: 0)
+        let evaluatedAt = at.inOffset(displayOffset)
+        for job in openRuns.keys.sorted() {
+            for run in openRuns[job] ?? [] {
+                let stalled = run.stallDetected || at.nanoseconds - run.start.nanoseconds > options.stallThreshold
+                emit(RunRecord(job: job, start: run.start, end: nil, duration: nil, outcome: stalled ? .stalled : .open,
+                               error: nil, epoch: epoch, overlapping: run.overlapping, stallDetected: run.stallDetected))
+            }
+        }
+        openRuns = [:]
+        let jobs = book.reported(at: at, stallThreshold: options.stallThreshold)
+        let summary = JobsSummary(jobs)
+        return ReplayResult(
+            evaluatedAt: evaluatedAt, jobs: jobs, summary: summary,
+            verdict: HealthVerdict(summary: summary, jobs: jobs, criticalJobs: options.criticalJobs),
+            epoch: epoch, restarts: restarts, lifetime: lifetime.values.sorted { $0.jobName < $1.jobName },
+            crossCheck: crossCheck, notes: notes, displayOffset: displayOffset,
+            eventsAfterCutoff: eventsAfterCutoff, options: options)
+    }
+
+    // MARK: -
+
+    private func beginProcess(at event: JobEvent, reason: String) {
+        guard epochHasEvents else { return }
+        // The old process's runs never complete: close them as abandoned.
+        for job in openRuns.keys.sorted() {
+            for run in openRuns[job] ?? [] {
+                emit(RunRecord(job: job, start: run.start, end: nil, duration: nil,
+                               outcome: run.stallDetected ? .stalled : .open, error: "process restarted",
+                               epoch: epoch, overlapping: run.overlapping, stallDetected: run.stallDetected))
+            }
+        }
+        openRuns = [:]
+        pendingPanics = [:]
+        epoch += 1
+        epochHasEvents = false
+        book = JobStatusBook()
+        restarts.append(RestartRecord(time: event.time, location: event.location, epoch: epoch, reason: reason))
+    }
+
+    /// Closes the oldest open run of `job`; returns true when there was none (the start is out of view).
+    @discardableResult
+    private func closeRun(_ job: String, end: Instant, duration: Int64?, outcome: RunOutcome, error: String?) -> Bool {
+        var runs = openRuns[job] ?? []
+        guard !runs.isEmpty else {
+            emit(RunRecord(job: job, start: nil, end: end, duration: duration, outcome: outcome, error: error,
+                           epoch: epoch, overlapping: false, stallDetected: false))
+            return true
+        }
+        let run = runs.removeFirst()
+        openRuns[job] = runs.isEmpty ? nil : runs
+        emit(RunRecord(job: job, start: run.start, end: end, duration: duration, outcome: outcome,
+                       error: error.flatMap { $0.isEmpty ? nil : $0 }, epoch: epoch,
+                       overlapping: run.overlapping, stallDetected: run.stallDetected))
+        return false
+    }
+
+    private func emit(_ run: RunRecord) {
+        guard let runSink else { return }
+        var shown = run
+        shown.start = run.start?.inOffset(displayOffset)
+        shown.end = run.end?.inOffset(displayOffset)
+        runSink.record(shown)
+    }
+
+    private func touch(_ job: String, at time: Instant, _ update: (inout LifetimeTotals) -> Void = { _ in }) {
+        epochHasEvents = true
+        var totals = lifetime[job] ?? LifetimeTotals(jobName: job, at: time)
+        if totals.lastEpoch != epoch {
+            totals.lastEpoch = epoch
+            totals.processesSeen += 1
+        }
+        totals.lastSeen = time
+        update(&totals)
+        lifetime[job] = totals
+    }
+
+    private func note(_ event: JobEvent, _ text: String) {
+        if notes.count < Self.noteLimit { notes.append(ReplayNote(location: event.location, text: text)) }
+    }
+
+    private func day(_ t: Instant) -> String {
+        String(t.inOffset(displayOffset).rfc3339(fractionDigits: 0).prefix(10))
+    }
+}
+
+/// Replay's answer: the endpoint's view at the evaluation instant, and what only the log can tell.
+public struct ReplayResult: Sendable {
+    public var evaluatedAt: Instant
+    /// The since-restart view, as reported at `evaluatedAt`, sorted by name.
+    public var jobs: [JobStatus]
+    public var summary: JobsSummary
+    public var verdict: HealthVerdict
+    public var epoch: Int
+    public var restarts: [RestartRecord]
+    public var lifetime: [LifetimeTotals]
+    public var crossCheck: CrossCheck
+    public var notes: [ReplayNote]
+    public var displayOffset: Int32
+    public var eventsAfterCutoff: Int
+    public var options: ReplayOptions
+}

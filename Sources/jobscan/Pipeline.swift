@@ -1,0 +1,62 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import JobscanCore
+
+/// Wires the inputs into the analyzer, with progress on a terminal and errors printed once.
+enum Pipeline {
+    /// Reads every path in order; prints each input error as one line and returns them.
+    static func consume(_ paths: [String], into analyzer: Analyzer) -> [InputError] {
+        let meter = Terminal.isTerminal(2) ? ProgressMeter() : nil
+        var errors: [InputError] = []
+        var previousEnd: (name: String, time: Instant)?
+        for path in paths {
+            let name = InputOpener.displayName(path)
+            let error = analyzer.consume(path: path, progress: meter.map { m in { m.update(name: name, bytes: $0) } })
+            meter?.clear()
+            if let error {
+                Terminal.error(error.description)
+                errors.append(error)
+            }
+            if let file = analyzer.input.files.last, let first = file.firstTime {
+                if let previous = previousEnd, first.nanoseconds < previous.time.nanoseconds - GoDuration.minute {
+                    Terminal.error("warning: \(file.name) starts before \(previous.name) ends; pass rotated logs oldest first (app.log.2.gz app.log.1.gz app.log)")
+                }
+                if let last = file.lastTime { previousEnd = (file.name, last) }
+            }
+        }
+        return errors
+    }
+}
+
+/// A one-line progress display on stderr (bytes and rate), redrawn at most five times a second.
+final class ProgressMeter {
+    private let started = ProgressMeter.now()
+    private var lastDraw = 0.0
+    private var drawn = false
+
+    func update(name: String, bytes: Int) {
+        let t = Self.now()
+        guard t - lastDraw >= 0.2, t - started >= 0.5 else { return }
+        lastDraw = t
+        let rate = Double(bytes) / max(t - started, 0.001)
+        Terminal.standardError.write("\r\u{1B}[Kjobscan: \(name) \(ByteCount.text(bytes)) \(ByteCount.text(Int(rate)))/s")
+        Terminal.standardError.flush()
+        drawn = true
+    }
+
+    func clear() {
+        guard drawn else { return }
+        Terminal.standardError.write("\r\u{1B}[K")
+        Terminal.standardError.flush()
+        drawn = false
+    }
+
+    private static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}
