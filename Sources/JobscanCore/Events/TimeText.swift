@@ -77,7 +77,12 @@ public enum TimeText {
         let days = CivilDate.toDays(year: year, month: month, day: day)
         let local = days * 86_400 + hour * 3600 + minute * 60 + second
         let utc = local - offset
-        return Instant(nanoseconds: utc * 1_000_000_000 + nanos, utcOffsetSeconds: Int32(offset))
+        // Int64 nanoseconds reach 1677-09-21 to 2262-04-11; Go's zero time stands for "never set".
+        let (scaled, overflow) = utc.multipliedReportingOverflow(by: 1_000_000_000)
+        guard !overflow, scaled.addingReportingOverflow(nanos).overflow == false else {
+            return utc == -62_135_596_800 && nanos == 0 ? .goZero : nil
+        }
+        return Instant(nanoseconds: scaled + nanos, utcOffsetSeconds: Int32(offset))
     }
 
     /// Parses zap's epoch `ts`: a plain decimal (`1795639521.8066852`), exact to the nanosecond

@@ -12,6 +12,8 @@ public final class GzipByteSource: ByteSource {
     private var betweenMembers = false
     /// Compressed bytes handed to zlib and consumed by it.
     private var compressedConsumed = 0
+    /// Damage found after some output of a read: that output is returned first, the error next.
+    private var pendingError: InputError?
 
     public var consumedBytes: Int { upstream.consumedBytes }
 
@@ -33,7 +35,26 @@ public final class GzipByteSource: ByteSource {
     }
 
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        if let pendingError {
+            finished = true
+            self.pendingError = nil
+            throw pendingError
+        }
         guard !finished, buffer.count > 0 else { return 0 }
+        do {
+            return try inflate(into: buffer)
+        } catch {
+            let produced = buffer.count - Int(stream.avail_out)
+            guard produced > 0 else {
+                finished = true
+                throw error
+            }
+            pendingError = error
+            return produced
+        }
+    }
+
+    private func inflate(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         stream.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
         stream.avail_out = UInt32(min(buffer.count, Int(UInt32.max)))
         while stream.avail_out > 0 {
@@ -55,7 +76,7 @@ public final class GzipByteSource: ByteSource {
                 betweenMembers = false
             }
             let before = stream.avail_in
-            let status = inflate(&stream, Z_NO_FLUSH)
+            let status = CZlib.inflate(&stream, Z_NO_FLUSH)
             compressedConsumed += Int(before - stream.avail_in)
             switch status {
             case Z_OK, Z_BUF_ERROR:

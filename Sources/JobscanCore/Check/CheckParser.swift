@@ -1,0 +1,294 @@
+/// Recursive-descent parser for Grammar/check.ebnf, one method per production.
+///
+/// It also applies the rules the grammar states in prose: fields come from
+/// `CheckVocabulary`, a lone operand must be boolean, and `*` paths in one
+/// comparison (or one function argument) range over one scope.
+struct CheckParser {
+    private let source: CheckSource
+    private let tokens: [CheckToken]
+    private var position = 0
+    /// The last primary parsed (comparison, test or parenthesized group), for "after '…'" phrases.
+    private var lastPrimary = CheckSpan(start: 0, end: 0)
+
+    private init(_ text: String) {
+        source = CheckSource(text)
+        tokens = CheckLexer(source: source).tokens()
+    }
+
+    static func parse(_ text: String) throws(CheckExpressionError) -> CheckExpression {
+        var parser = CheckParser(text)
+        let root = try parser.parseOr(after: nil)
+        let next = try parser.peek()
+        guard next.kind == .end else {
+            throw parser.error(
+                "'and', 'or' or end of expression after '\(parser.source.text(parser.lastPrimary))'", found: next)
+        }
+        return CheckExpression(text: text, root: root, source: parser.source)
+    }
+
+    // MARK: Expression, OrExpr, AndExpr, NotExpr
+
+    /// `after` names the token before, for "expected an expression after 'and'".
+    private mutating func parseOr(after: String?) throws(CheckExpressionError) -> CheckNode {
+        var node = try parseAnd(after: after)
+        while try peek().isName("or") {
+            advance()
+            node = .or(node, try parseAnd(after: "'or'"))
+        }
+        return node
+    }
+
+    private mutating func parseAnd(after: String?) throws(CheckExpressionError) -> CheckNode {
+        var node = try parseNot(after: after)
+        while try peek().isName("and") {
+            advance()
+            node = .and(node, try parseNot(after: "'and'"))
+        }
+        return node
+    }
+
+    private mutating func parseNot(after: String?) throws(CheckExpressionError) -> CheckNode {
+        if try peek().isName("not") {
+            advance()
+            return .not(try parseNot(after: "'not'"))
+        }
+        return try parsePrimary(after: after)
+    }
+
+    // MARK: Primary, Comparison
+
+    private mutating func parsePrimary(after: String?) throws(CheckExpressionError) -> CheckNode {
+        let first = try peek()
+        if first.kind == .leftParen {
+            advance()
+            let inner = try parseOr(after: "'('")
+            let close = try peek()
+            guard close.kind == .rightParen else {
+                throw error("'and', 'or' or ')' after '\(source.text(lastPrimary))'", found: close)
+            }
+            advance()
+            lastPrimary = CheckSpan(start: first.start, end: close.end)
+            return inner
+        }
+        let expectation = "an expression" + (after.map { " after \($0)" } ?? "")
+        let lhs = try parseOperand(expected: expectation)
+        let next = try peek()
+        guard case .comparison(let op) = next.kind else {
+            guard lhs.type == .bool else {
+                throw error("a comparison operator after '\(source.text(lhs.span))'", found: next)
+            }
+            lastPrimary = lhs.span
+            return .test(lhs)
+        }
+        advance()
+        let rhs = try parseOperand(expected: "a value after '\(op.rawValue)'")
+        try checkWildcardScopes([lhs, rhs], within: nil)
+        lastPrimary = lhs.span.through(rhs.span)
+        return .comparison(lhs, op, rhs, operatorSpan: next.span)
+    }
+
+    // MARK: Operand, Literal, Call
+
+    private mutating func parseOperand(expected: String) throws(CheckExpressionError) -> CheckOperand {
+        let token = try peek()
+        switch token.kind {
+        case .string(let value):
+            advance()
+            return .literal(.string(value), span: token.span)
+        case .integer(let value):
+            advance()
+            return .literal(.int(value), span: token.span)
+        case .decimal(let value):
+            advance()
+            return .literal(.number(value), span: token.span)
+        case .duration(let nanoseconds):
+            advance()
+            return .literal(.duration(nanoseconds), span: token.span)
+        case .name:
+            break
+        default:
+            throw error(expected, found: token)
+        }
+        let word = token.text
+        if word == "true" || word == "false" {
+            advance()
+            return .literal(.bool(word == "true"), span: token.span)
+        }
+        let followedByParen = tokens[position + 1].kind == .leftParen
+        if let function = CheckFunction(rawValue: word) {
+            guard followedByParen else {
+                throw error("'(' after '\(word)'", found: tokens[position + 1])
+            }
+            return try parseCall(function, name: token)
+        }
+        if followedByParen {
+            throw error(
+                "a function (\(CheckVocabulary.functions.joined(separator: ", ")))", found: token,
+                kind: .vocabulary)
+        }
+        if CheckVocabulary.roots.contains(word) {
+            return try parsePath(root: token)
+        }
+        if ["and", "or", "not"].contains(word) {
+            throw error(expected, found: token)
+        }
+        if expected.hasPrefix("a value") {
+            throw error(
+                "\(expected) (a path, a literal or a function call; strings need double quotes)",
+                found: token, kind: .vocabulary)
+        }
+        throw error(
+            "a path starting with \(CheckParser.rootList), a literal, a function, 'not' or '('",
+            found: token, kind: .vocabulary)
+    }
+
+    static let rootList = "verdict, http_status, summary, jobs, lifetime or input"
+
+    private mutating func parseCall(_ function: CheckFunction, name: CheckToken)
+        throws(CheckExpressionError) -> CheckOperand
+    {
+        advance()  // name
+        advance()  // (
+        let argumentStart = try peek()
+        let predicate = try parseOr(after: "'\(function.rawValue)('")
+        let close = try peek()
+        guard close.kind == .rightParen else {
+            throw error("'and', 'or' or ')' after '\(source.text(lastPrimary))'", found: close)
+        }
+        advance()
+        let span = CheckSpan(start: name.start, end: close.end)
+        lastPrimary = span
+        // The argument ranges over the scope of its first `*` path.
+        guard let scope = CheckParser.wildcardPaths(in: predicate).first?.pattern.scope else {
+            throw CheckExpressionError(
+                kind: .vocabulary, expression: source.string, column: argumentStart.column,
+                expected: "a 'jobs.*' or 'lifetime.*' path in the argument of \(function.rawValue)()",
+                found: CheckQuoting.sourceSnippet(source.text(argumentStart.start, close.start)))
+        }
+        try checkWildcardScopes(in: predicate, function: function, scope: scope)
+        return .call(function, predicate: predicate, scope: scope, span: span)
+    }
+
+    // MARK: Path, JobRef, Field
+
+    private mutating func parsePath(root: CheckToken) throws(CheckExpressionError) -> CheckOperand {
+        advance()
+        guard let scope = CheckScope(rawValue: root.text), scope != .root else {
+            // `verdict`, `http_status`: a root field alone.
+            let field = CheckVocabulary.field(root.text, in: .root)!
+            return .path(CheckPathPattern(scope: .root, job: nil, field: field), span: root.span, jobSpan: nil)
+        }
+        try expectDot(after: root.start)
+        var job: CheckJobSelector?
+        var jobSpan: CheckSpan?
+        if scope.hasJobs {
+            let token = try peek()
+            let expectation = "a job name, a quoted job name or '*' after '\(source.text(root.start, token.start))'"
+            switch token.kind {
+            case .star:
+                job = .wildcard
+            case .name where CheckLexer.isIdentifier(token.text):
+                job = .named(token.text)
+            case .string(let name) where !name.isEmpty:
+                job = .named(name)
+            default:
+                throw error(expectation, found: token)
+            }
+            advance()
+            jobSpan = token.span
+            try expectDot(after: root.start)
+        }
+        let fieldToken = try peek()
+        let fields = CheckVocabulary.fields(of: scope)
+        guard fieldToken.kind == .name, let field = CheckVocabulary.field(fieldToken.text, in: scope) else {
+            let list = fields.map(\.name).joined(separator: ", ")
+            throw error(
+                "a field of \(scope.pattern) (\(list))", found: fieldToken,
+                kind: fieldToken.kind == .name ? .vocabulary : .syntax)
+        }
+        advance()
+        return .path(
+            CheckPathPattern(scope: scope, job: job, field: field),
+            span: CheckSpan(start: root.start, end: fieldToken.end), jobSpan: jobSpan)
+    }
+
+    private mutating func expectDot(after start: Int) throws(CheckExpressionError) {
+        let token = try peek()
+        guard token.kind == .dot else {
+            throw error("'.' after '\(source.text(start, tokens[position - 1].end))'", found: token)
+        }
+        advance()
+    }
+
+    // MARK: wildcard scopes
+
+    /// Outside a function, one comparison's `*` paths must share a scope: each job
+    /// of that scope is tried in turn.
+    private func checkWildcardScopes(_ operands: [CheckOperand], within: CheckScope?) throws(CheckExpressionError) {
+        var scope = within
+        for operand in operands {
+            guard case .path(let pattern, let span, let jobSpan?) = operand, pattern.isWildcard else { continue }
+            guard let expectedScope = scope else {
+                scope = pattern.scope
+                continue
+            }
+            if pattern.scope != expectedScope {
+                throw CheckExpressionError(
+                    kind: .vocabulary, expression: source.string, column: span.start + 1,
+                    expected: "'\(expectedScope.rawValue).*' like the rest of this comparison",
+                    found: CheckQuoting.sourceSnippet(source.text(span.start, jobSpan.end)))
+            }
+        }
+    }
+
+    /// Inside a function, every `*` path (outside nested functions) ranges over the
+    /// function's scope.
+    private func checkWildcardScopes(in predicate: CheckNode, function: CheckFunction, scope: CheckScope)
+        throws(CheckExpressionError)
+    {
+        for (pattern, span, jobSpan) in CheckParser.wildcardPaths(in: predicate) where pattern.scope != scope {
+            throw CheckExpressionError(
+                kind: .vocabulary, expression: source.string, column: span.start + 1,
+                expected: "'\(scope.rawValue).*' (the argument of \(function.rawValue)() ranges over \(scope.rawValue).*)",
+                found: CheckQuoting.sourceSnippet(source.text(span.start, jobSpan.end)))
+        }
+    }
+
+    /// The `*` paths of a predicate in source order, not counting nested functions'.
+    static func wildcardPaths(in node: CheckNode) -> [(pattern: CheckPathPattern, span: CheckSpan, jobSpan: CheckSpan)] {
+        switch node {
+        case .or(let lhs, let rhs), .and(let lhs, let rhs):
+            return wildcardPaths(in: lhs) + wildcardPaths(in: rhs)
+        case .not(let inner):
+            return wildcardPaths(in: inner)
+        case .comparison, .test:
+            return node.operands.compactMap { operand in
+                guard case .path(let pattern, let span, let jobSpan?) = operand, pattern.isWildcard else { return nil }
+                return (pattern, span, jobSpan)
+            }
+        }
+    }
+
+    // MARK: tokens
+
+    /// The current token; a malformed literal throws its own error here, so errors
+    /// come out in source order.
+    private func peek() throws(CheckExpressionError) -> CheckToken {
+        let token = tokens[position]
+        if case .malformed(let error) = token.kind { throw error }
+        return token
+    }
+
+    private mutating func advance() {
+        if position < tokens.count - 1 { position += 1 }
+    }
+
+    private func error(_ expected: String, found token: CheckToken, kind: CheckExpressionError.Kind = .syntax)
+        -> CheckExpressionError
+    {
+        if case .malformed(let error) = token.kind { return error }
+        return CheckExpressionError(
+            kind: kind, expression: source.string, column: token.column, expected: expected,
+            found: token.foundText)
+    }
+}

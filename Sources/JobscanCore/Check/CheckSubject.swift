@@ -1,0 +1,63 @@
+/// A concrete place in the replayed state; wildcards are resolved before a subject sees one.
+public enum CheckPath: Sendable, Hashable, CustomStringConvertible {
+    /// `verdict` or `http_status`.
+    case root(field: String)
+    case summary(field: String)
+    case job(name: String, field: String)
+    case lifetime(name: String, field: String)
+    case input(field: String)
+
+    public var scope: CheckScope {
+        switch self {
+        case .root: .root
+        case .summary: .summary
+        case .job: .jobs
+        case .lifetime: .lifetime
+        case .input: .input
+        }
+    }
+
+    public var field: String {
+        switch self {
+        case .root(let field), .summary(let field), .input(let field),
+             .job(_, let field), .lifetime(_, let field):
+            field
+        }
+    }
+
+    /// The job named by the path, if its scope has jobs.
+    public var jobName: String? {
+        switch self {
+        case .job(let name, _), .lifetime(let name, _): name
+        default: nil
+        }
+    }
+
+    /// The path as it is written in an expression (names that are not identifiers quoted).
+    public var description: String {
+        switch self {
+        case .root(let field): field
+        case .summary(let field): "summary.\(field)"
+        case .input(let field): "input.\(field)"
+        case .job(let name, let field): "jobs.\(CheckPath.jobText(name)).\(field)"
+        case .lifetime(let name, let field): "lifetime.\(CheckPath.jobText(name)).\(field)"
+        }
+    }
+
+    static func jobText(_ name: String) -> String {
+        CheckLexer.isIdentifier(name) ? name : CheckQuoting.quoted(name)
+    }
+}
+
+/// The replayed state that check expressions read; the replay result conforms to it.
+///
+/// Field names and the CheckValue case each must return are listed in `CheckVocabulary`
+/// (`.time` fields are returned as `.string`).
+public protocol CheckSubject: Sendable {
+    /// Jobs in the state since the last restart (what `jobs.*` ranges over), sorted.
+    var jobNames: [String] { get }
+    /// Jobs seen across all restarts (what `lifetime.*` ranges over), sorted.
+    var lifetimeJobNames: [String] { get }
+    /// The value at `path`; nil when the path's job is absent.
+    func value(at path: CheckPath) -> CheckValue?
+}

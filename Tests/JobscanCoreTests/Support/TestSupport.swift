@@ -1,0 +1,96 @@
+import Foundation
+@testable import JobscanCore
+
+/// Paths into the package, found from this file's location so tests run from any directory.
+enum Package {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = root.appendingPathComponent("Samples/fixtures")
+    static let bad = root.appendingPathComponent("Samples/bad")
+
+    static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
+
+    /// Every scenario of the oracle fixtures (a `.log`, a `.log.gz` and an `.expected.json` each).
+    static let scenarios: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []
+        return names.filter { $0.hasSuffix(".expected.json") }.map { String($0.dropLast(".expected.json".count)) }.sorted()
+    }()
+}
+
+/// A temporary directory removed when the value goes away.
+final class TemporaryDirectory {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("jobscan-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let path = url.appendingPathComponent(name).path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func write(_ name: String, _ text: String) throws -> String { try write(name, Array(text.utf8)) }
+}
+
+/// A ByteSource over memory that hands out at most `chunk` bytes per read, to split lines anywhere.
+final class MemorySource: ByteSource {
+    private let bytes: [UInt8]
+    private let chunk: Int
+    private var offset = 0
+    private let failure: InputError?
+    var consumedBytes: Int { offset }
+
+    init(_ bytes: [UInt8], chunk: Int = .max, failingAtEndWith failure: InputError? = nil) {
+        self.bytes = bytes
+        self.chunk = max(1, chunk)
+        self.failure = failure
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        let n = min(buffer.count, chunk, bytes.count - offset)
+        if n == 0, let failure { throw failure }
+        bytes.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: n) }
+        offset += n
+        return n
+    }
+}
+
+/// Collects lines as Strings (lossy) with their numbers.
+func collectLines(_ source: ByteSource, maxLineBytes: Int = 1 << 20, readSize: Int = 256 * 1024) throws(InputError) -> (lines: [[UInt8]], numbers: [Int], counts: LineReader.Counts) {
+    let reader = LineReader(maxLineBytes: maxLineBytes, readSize: readSize)
+    var lines: [[UInt8]] = []
+    var numbers: [Int] = []
+    try reader.forEachLine(in: source) { line, number in
+        lines.append(Array(line))
+        numbers.append(number)
+    }
+    return (lines, numbers, reader.counts)
+}
+
+/// gzip via zlib's deflate, for tests that need compressed inputs built on the fly.
+enum GzipFixture {
+    static func compress(_ bytes: [UInt8]) throws -> [UInt8] {
+        let dir = try TemporaryDirectory()
+        let path = try dir.write("in", bytes)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "gzip -c -n '\(path)' > '\(path).gz'"]
+        try p.run()
+        p.waitUntilExit()
+        return Array(try Data(contentsOf: URL(fileURLWithPath: path + ".gz")))
+    }
+}
+
+/// Runs the analyzer over paths and returns the analysis.
+func analyze(_ paths: [String], configure: (inout Analyzer.Options) -> Void = { _ in }) -> (Analysis, [InputError]) {
+    var options = Analyzer.Options()
+    configure(&options)
+    let analyzer = Analyzer(options: options)
+    let errors = paths.compactMap { analyzer.consume(path: $0) }
+    return (analyzer.finish(), errors)
+}
