@@ -1,6 +1,8 @@
 import ArgumentParser
+import JobscanCore
 
-/// The root command: `jobscan [FILE ...]` reports; `jobscan check` asserts.
+/// `jobscan [FILE ...]`: the table, JSON document or endpoint body, plus optional timeline;
+/// `jobscan check` is the one subcommand.
 @main
 struct JobscanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,7 +19,52 @@ struct JobscanCommand: ParsableCommand {
             event read, or an input could not be read in full). --exit-zero turns a verdict into 0; input \
             errors stay 3. Usage errors exit 64.
             """,
-        subcommands: [ReportCommand.self],
-        defaultSubcommand: ReportCommand.self
+        subcommands: []
     )
+
+    @OptionGroup var input: InputArguments
+    @OptionGroup var replay: ReplayArguments
+
+    @Option(help: ArgumentHelp(
+        "Output: table (for people), json (jobscan's document), health (the service's /api/v1/health/jobs body), input (the input report only).",
+        valueName: "format"))
+    var format: OutputFormat = .table
+
+    @Option(help: ArgumentHelp("Write one NDJSON record per run to PATH (- for standard output).", valueName: "path"))
+    var timeline: String?
+
+    @Flag(help: "Exit 0 whatever the verdict; input errors still exit 3.")
+    var exitZero = false
+
+    @Option(help: ArgumentHelp("Colour: auto (a terminal without NO_COLOR), always or never.", valueName: "when"))
+    var color: ColorChoice = .auto
+
+    mutating func run() throws {
+        let timelineSink = try timeline.map { try OutputFile.open($0) }
+        let writer = timelineSink.map { TimelineWriter(sink: $0) }
+        let analyzer = Analyzer(options: try analyzerOptions(), runSink: writer)
+        let errors = Pipeline.consume(input.paths, into: analyzer)
+        let analysis = analyzer.finish()
+        timelineSink?.close()
+        if format != .table { Pipeline.reportDiagnostics(analysis.input) }
+        switch format {
+        case .table: Terminal.standardOutput.write(TableReport.render(analysis, colour: color.enabled(for: 1)))
+        case .json: Terminal.standardOutput.write(JSONReport.render(analysis))
+        case .health: Terminal.standardOutput.write(HealthReport.render(analysis.replay))
+        case .input: Terminal.standardOutput.write("input\n" + InputReport.text(analysis.input))
+        }
+        Terminal.standardOutput.flush()
+        throw ExitCode(ExitStatus.of(analysis, inputErrors: errors, exitZero: exitZero))
+    }
+
+    private func analyzerOptions() throws -> Analyzer.Options {
+        var options = Analyzer.Options()
+        options.maxLineBytes = input.maxLineBytes
+        options.replay = try replay.options()
+        return options
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, health, input
 }

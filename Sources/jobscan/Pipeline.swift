@@ -29,6 +29,14 @@ enum Pipeline {
         }
         return errors
     }
+
+    /// Malformed job events as one-line warnings on stderr (the table shows them itself).
+    static func reportDiagnostics(_ input: InputSummary, limit: Int = 10) {
+        for d in input.diagnosticSamples.prefix(limit) { Terminal.error("warning: \(d)") }
+        if input.diagnosticCount > limit {
+            Terminal.error("warning: \(input.diagnosticCount - limit) more malformed job event(s)")
+        }
+    }
 }
 
 /// A one-line progress display on stderr (bytes and rate), redrawn at most five times a second.

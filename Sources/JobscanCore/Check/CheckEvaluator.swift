@@ -228,7 +228,7 @@ private struct Run {
         } else {
             body = "held for every job: " + holding.joined(separator: ", ")
         }
-        let text = source.text(node.leafSpan ?? CheckSpan(start: 0, end: 0))
+        let text = CheckQuoting.flattened(source.text(node.leafSpan ?? CheckSpan(start: 0, end: 0)))
         explanation.phrases.append(Explanation.Phrase(subject: text, body: body, jobLines: jobLines))
         return Outcome(holds: failing.isEmpty, explanation: explanation)
     }
@@ -303,7 +303,8 @@ private struct Run {
                 value = .bool(failing.isEmpty)
                 shown = failing.isEmpty ? "true" : "false (not for " + failing.joined(separator: ", ") + ")"
             }
-            explanation.observations.append(.init(path: source.text(span), value: shown, perJob: false))
+            explanation.observations.append(
+                .init(path: CheckQuoting.flattened(source.text(span)), value: shown, perJob: false))
             return value
         }
     }

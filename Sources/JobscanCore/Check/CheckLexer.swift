@@ -80,7 +80,7 @@ struct CheckLexer {
                 guard index + 1 < scalars.count, CheckDurationLiteral.digitValue(scalars[index + 1]) != nil else {
                     return malformed(
                         start, at: index + 1,
-                        expected: "a digit after '\(source.text(start, index + 1))'")
+                        expected: "a digit after \(source.quoted(start, index + 1))")
                 }
                 index += 1
                 isDecimal = true
@@ -93,14 +93,14 @@ struct CheckLexer {
                     // `2m3`: a later component without its unit.
                     return malformed(
                         start, at: index,
-                        expected: "a duration unit (\(CheckLexer.unitList)) after '\(source.text(start, index))'")
+                        expected: "a duration unit (\(CheckLexer.unitList)) after \(source.quoted(start, index))")
                 }
                 break
             }
             guard CheckDurationLiteral.unitNanoseconds(source.text(unitStart, index)) != nil else {
                 return malformed(
                     start, at: unitStart, foundEnd: index,
-                    expected: "a duration unit (\(CheckLexer.unitList)) after '\(source.text(start, unitStart))'")
+                    expected: "a duration unit (\(CheckLexer.unitList)) after \(source.quoted(start, unitStart))")
             }
             isDuration = true
             guard index < scalars.count, CheckDurationLiteral.digitValue(scalars[index]) != nil else { break }
@@ -303,4 +303,9 @@ struct CheckSource: Sendable, Equatable {
     }
 
     func text(_ span: CheckSpan) -> String { text(span.start, span.end) }
+
+    /// The text between single quotes, control characters escaped: for messages.
+    func quoted(_ start: Int, _ end: Int) -> String { CheckQuoting.sourceSnippet(text(start, end)) }
+
+    func quoted(_ span: CheckSpan) -> String { quoted(span.start, span.end) }
 }

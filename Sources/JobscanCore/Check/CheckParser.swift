@@ -21,7 +21,7 @@ struct CheckParser {
         let next = try parser.peek()
         guard next.kind == .end else {
             throw parser.error(
-                "'and', 'or' or end of expression after '\(parser.source.text(parser.lastPrimary))'", found: next)
+                "'and', 'or' or end of expression after \(parser.source.quoted(parser.lastPrimary))", found: next)
         }
         return CheckExpression(text: text, root: root, source: parser.source)
     }
@@ -64,7 +64,7 @@ struct CheckParser {
             let inner = try parseOr(after: "'('")
             let close = try peek()
             guard close.kind == .rightParen else {
-                throw error("'and', 'or' or ')' after '\(source.text(lastPrimary))'", found: close)
+                throw error("'and', 'or' or ')' after \(source.quoted(lastPrimary))", found: close)
             }
             advance()
             lastPrimary = CheckSpan(start: first.start, end: close.end)
@@ -75,7 +75,7 @@ struct CheckParser {
         let next = try peek()
         guard case .comparison(let op) = next.kind else {
             guard lhs.type == .bool else {
-                throw error("a comparison operator after '\(source.text(lhs.span))'", found: next)
+                throw error("a comparison operator after \(source.quoted(lhs.span))", found: next)
             }
             lastPrimary = lhs.span
             return .test(lhs)
@@ -153,7 +153,7 @@ struct CheckParser {
         let predicate = try parseOr(after: "'\(function.rawValue)('")
         let close = try peek()
         guard close.kind == .rightParen else {
-            throw error("'and', 'or' or ')' after '\(source.text(lastPrimary))'", found: close)
+            throw error("'and', 'or' or ')' after \(source.quoted(lastPrimary))", found: close)
         }
         advance()
         let span = CheckSpan(start: name.start, end: close.end)
@@ -183,7 +183,7 @@ struct CheckParser {
         var jobSpan: CheckSpan?
         if scope.hasJobs {
             let token = try peek()
-            let expectation = "a job name, a quoted job name or '*' after '\(source.text(root.start, token.start))'"
+            let expectation = "a job name, a quoted job name or '*' after \(source.quoted(root.start, token.start))"
             switch token.kind {
             case .star:
                 job = .wildcard
@@ -215,7 +215,7 @@ struct CheckParser {
     private mutating func expectDot(after start: Int) throws(CheckExpressionError) {
         let token = try peek()
         guard token.kind == .dot else {
-            throw error("'.' after '\(source.text(start, tokens[position - 1].end))'", found: token)
+            throw error("'.' after \(source.quoted(start, tokens[position - 1].end))", found: token)
         }
         advance()
     }

@@ -63,7 +63,7 @@ public enum CheckTypeChecker {
         let (offending, other) = lhs.isLiteral && !rhs.isLiteral ? (lhs, rhs) : (rhs, lhs)
         return CheckExpressionError(
             kind: .type, expression: source.string, column: offending.span.start + 1,
-            expected: "\(wanted(other.type)) to compare with '\(source.text(other.span))' (\(other.type.phrase))",
+            expected: "\(wanted(other.type)) to compare with \(source.quoted(other.span)) (\(other.type.phrase))",
             found: "\(noun(offending.type)) \(CheckQuoting.sourceSnippet(source.text(offending.span)))")
     }
 

@@ -10,8 +10,10 @@ public enum JSONReport {
         w.beginObject()
         w.int("schema_version", schemaVersion)
         w.string("evaluated_at", ServiceTime.text(r.evaluatedAt, offset: offset))
-        w.string("verdict", r.verdict.rawValue)
-        w.int("http_status", r.verdict.httpStatus)
+        // With no job event there is nothing to judge: the verdict is unknown (exit status 3).
+        let known = analysis.input.eventCount > 0
+        w.string("verdict", known ? r.verdict.rawValue : "unknown")
+        w.int("http_status", known ? r.verdict.httpStatus : nil)
         w.beginObject("summary")
         HealthReport.writeSummary(r.summary, to: &w)
         w.endObject()

@@ -45,7 +45,11 @@ public enum TableReport {
         let s = r.summary
         out += "\n"
         out += "summary      \(s.totalJobs) jobs: \(s.runningJobs) running, \(s.healthyJobs) healthy, \(s.unhealthyJobs) unhealthy, \(s.stalledJobs) stalled\n"
-        out += "verdict      \(style.verdict(r.verdict)) (HTTP \(r.verdict.httpStatus)) at \(ServiceTime.text(r.evaluatedAt, offset: offset))\n"
+        if analysis.input.eventCount == 0 {
+            out += "verdict      \(style.warn("UNKNOWN")): no job event read\n"
+        } else {
+            out += "verdict      \(style.verdict(r.verdict)) (HTTP \(r.verdict.httpStatus)) at \(ServiceTime.text(r.evaluatedAt, offset: offset))\n"
+        }
         if !r.restarts.isEmpty {
             let last = r.restarts[r.restarts.count - 1]
             out += "restarts     \(r.restarts.count); the view above is since \(ServiceTime.text(last.time, offset: offset)) (\(last.reason), \(last.location))\n"

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+@Suite("CLI: jobscan as a user runs it")
+struct CommandLineTests {
+    @Test("stdin, '-' and a file name give the same report")
+    func standardInput() throws {
+        let log = try Data(contentsOf: CLI.packageRoot.appendingPathComponent(CLI.fixture("noise.log")))
+        let byFile = try CLI.run(["--format", "health", CLI.fixture("noise.log")])
+        let byStdin = try CLI.run(["--format", "health"], stdin: log)
+        let byDash = try CLI.run(["--format", "health", "-"], stdin: log)
+        #expect(byFile.status == 1)
+        #expect(byStdin.stdout == byFile.stdout)
+        #expect(byDash.stdout == byFile.stdout)
+        #expect(byStdin.status == 1 && byDash.status == 1)
+    }
+
+    @Test("exit status follows the Nagios convention", arguments: [
+        ("all_success.log", Int32(0)), ("noncritical_degraded.log", 1), ("critical_unhealthy.log", 2),
+    ])
+    func exitStatus(file: String, status: Int32) throws {
+        let result = try CLI.run(["--stall-threshold", "1.5s", CLI.fixture(file)])
+        #expect(result.status == status)
+        #expect(try CLI.run(["--exit-zero", "--stall-threshold", "1.5s", CLI.fixture(file)]).status == 0)
+    }
+
+    @Test("no job event read is unknown: exit 3")
+    func nothingRead() throws {
+        let result = try CLI.run(["Samples/bad/empty.log"])
+        #expect(result.status == 3)
+        #expect(result.stdout.contains("UNKNOWN: no job event read"))
+        #expect(try CLI.run(["--exit-zero", "Samples/bad/empty.log"]).status == 3)
+    }
+
+    @Test("a missing file is a one-line error and exit 3; the other files are still read")
+    func missingFile() throws {
+        let result = try CLI.run(["--format", "json", "no/such.log", CLI.fixture("all_success.log")])
+        #expect(result.status == 3)
+        #expect(result.stderr == "jobscan: no/such.log: cannot open: No such file or directory\n")
+        let json = try JSONSerialization.jsonObject(with: result.stdoutBytes) as! [String: Any]
+        #expect(json["verdict"] as? String == "healthy")
+    }
+
+    @Test("corrupt and truncated gzip: one line naming the file and byte offset, exit 3", arguments: [
+        ("Samples/bad/corrupt.log.gz", "jobscan: Samples/bad/corrupt.log.gz: corrupt gzip data at byte 835: invalid block type\n"),
+        ("Samples/bad/truncated.log.gz", "jobscan: Samples/bad/truncated.log.gz: truncated gzip data: input ends at byte 830 inside a member\n"),
+    ])
+    func damagedGzip(path: String, message: String) throws {
+        let result = try CLI.run(["--format", "json", path])
+        #expect(result.status == 3)
+        #expect(result.stderr == message)
+        let json = try JSONSerialization.jsonObject(with: result.stdoutBytes) as! [String: Any]
+        let input = json["input"] as! [String: Any]
+        #expect((input["events"] as! Int) > 0)
+    }
+
+    @Test("malformed job events are diagnostics with file and line; the run goes on")
+    func diagnostics() throws {
+        let result = try CLI.run(["--format", "json", "Samples/bad/malformed.log"])
+        #expect(result.status == 0)
+        let json = try JSONSerialization.jsonObject(with: result.stdoutBytes) as! [String: Any]
+        let input = json["input"] as! [String: Any]
+        #expect(input["diagnostics_by_reason"] as? [String: Int] == [
+            "missing_field": 1, "invalid_duration": 1, "invalid_time": 1, "invalid_integer": 1, "malformed_json": 2,
+        ])
+        #expect(input["foreign_lines"] as? Int == 2)
+        #expect(result.stderr.contains("jobscan: warning: Samples/bad/malformed.log:3: \"Job failed\": missing field job_name\n"))
+        let crlf = try CLI.run(["--format", "json", "Samples/bad/crlf.log"])
+        let crlfInput = (try JSONSerialization.jsonObject(with: crlf.stdoutBytes) as! [String: Any])["input"] as! [String: Any]
+        #expect(crlfInput["diagnostics_by_reason"] as? [String: Int] == input["diagnostics_by_reason"] as? [String: Int])
+        #expect(crlfInput["events"] as? Int == input["events"] as? Int)
+    }
+
+    @Test("--max-line-bytes skips and counts long lines")
+    func maxLineBytes() throws {
+        let result = try CLI.run(["--format", "json", "--max-line-bytes", "200", CLI.fixture("error_classification.log")])
+        let input = (try JSONSerialization.jsonObject(with: result.stdoutBytes) as! [String: Any])["input"] as! [String: Any]
+        #expect((input["overlong_lines"] as! Int) > 0)
+        let full = try CLI.run(["--format", "json", CLI.fixture("error_classification.log")])
+        let fullInput = (try JSONSerialization.jsonObject(with: full.stdoutBytes) as! [String: Any])["input"] as! [String: Any]
+        #expect(fullInput["overlong_lines"] as? Int == 0)
+        #expect(input["lines"] as? Int == fullInput["lines"] as? Int)
+    }
+
+    @Test("--timeline - writes NDJSON, one record per run")
+    func timeline() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jobscan-timeline-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("runs.ndjson").path
+        let result = try CLI.run(["--stall-threshold", "1.5s", "--timeline", path, CLI.fixture("restart.log")])
+        #expect(result.status == 0)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 20)  // 20 "Job started" lines in restart.log
+        let records = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(Set(records.compactMap { $0["epoch"] as? Int }) == [0, 1])
+        #expect(records.contains { $0["error"] as? String == "process restarted" })
+    }
+
+    @Test("bad options are usage errors with a message", arguments: [
+        ["--stall-threshold", "5 minutes"], ["--at", "yesterday"], ["--format", "xml"], ["--max-line-bytes", "0"],
+    ])
+    func usageErrors(arguments: [String]) throws {
+        let result = try CLI.run(arguments + [CLI.fixture("noise.log")])
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("Error: "))
+    }
+
+    @Test("--help explains inputs, formats and exit codes")
+    func help() throws {
+        let result = try CLI.run(["--help"])
+        #expect(result.status == 0)
+        for phrase in ["standard input", "--format", "--at", "--stall-threshold", "Exit status", "--timeline"] {
+            #expect(result.stdout.contains(phrase), "\(phrase)")
+        }
+    }
+
+    @Test("colour only when asked or on a terminal without NO_COLOR")
+    func colour() throws {
+        let plain = try CLI.run(["--stall-threshold", "1.5s", CLI.fixture("noise.log")])
+        #expect(!plain.stdout.contains("\u{1B}["))
+        let forced = try CLI.run(["--color", "always", CLI.fixture("noise.log")])
+        #expect(forced.stdout.contains("\u{1B}["))
+    }
+}
