@@ -15,7 +15,6 @@ let package = Package(
         // zlib from Debian's zlib1g-dev: streaming inflate of rotated .gz logs.
         .systemLibrary(
             name: "CZlib",
-            pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
         .target(
