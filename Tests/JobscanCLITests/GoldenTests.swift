@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// Each sample log sits next to the outputs it must produce (`X.report.txt`, `X.report.json`,
+/// `X.timeline.ndjson`). `JOBSCAN_UPDATE_GOLDEN=1 swift test` rewrites them after a deliberate
+/// change; review the diff before committing it.
+@Suite("Golden: each sample next to the outputs it must produce")
+struct GoldenTests {
+    static let scenarios: [String] = {
+        let dir = CLI.packageRoot.appendingPathComponent("Samples/fixtures").path
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        return names.filter { $0.hasSuffix(".expected.json") }.map { String($0.dropLast(".expected.json".count)) }.sorted()
+    }()
+
+    /// The monitor settings each fixture was recorded with (from its expected.json).
+    static func settings(_ scenario: String) throws -> [String] {
+        let data = try Data(contentsOf: CLI.packageRoot.appendingPathComponent(CLI.fixture("\(scenario).expected.json")))
+        let json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        return ["--stall-threshold", "\(json["stall_threshold_ns"]!)ns", "--retention", "\(json["retention_period_ns"]!)ns"]
+    }
+
+    static func compare(_ actual: String, golden name: String) throws {
+        let url = CLI.packageRoot.appendingPathComponent(CLI.fixture(name))
+        if ProcessInfo.processInfo.environment["JOBSCAN_UPDATE_GOLDEN"] == "1" {
+            try Data(actual.utf8).write(to: url)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(actual == expected, "\(name) differs; JOBSCAN_UPDATE_GOLDEN=1 swift test rewrites it")
+    }
+
+    @Test("the table report", arguments: scenarios)
+    func table(scenario: String) throws {
+        let result = try CLI.run(try Self.settings(scenario) + [CLI.fixture("\(scenario).log")])
+        try Self.compare(result.stdout, golden: "\(scenario).report.txt")
+    }
+
+    @Test("the JSON document", arguments: scenarios)
+    func json(scenario: String) throws {
+        let result = try CLI.run(try Self.settings(scenario) + ["--format", "json", CLI.fixture("\(scenario).log")])
+        try Self.compare(result.stdout, golden: "\(scenario).report.json")
+    }
+
+    @Test("the run timeline", arguments: scenarios)
+    func timeline(scenario: String) throws {
+        let result = try CLI.run(try Self.settings(scenario) + ["--format", "input", "--timeline", "-", CLI.fixture("\(scenario).log")])
+        let ndjson = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { $0.hasPrefix("{") }.joined(separator: "\n") + "\n"
+        try Self.compare(ndjson, golden: "\(scenario).timeline.ndjson")
+    }
+}
