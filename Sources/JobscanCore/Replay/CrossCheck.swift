@@ -13,7 +13,7 @@ public struct CrossCheck: Sendable, Equatable {
     public var agreed = 0
     /// The first disagreements (at most `limit`); `checked - agreed` counts them all.
     public var disagreements: [CrossCheckDisagreement] = []
-    static let limit = 1000
+    static let limit = 100
 
     mutating func compare(_ logged: HealthCheckRecord, verdict: HealthVerdict, summary: JobsSummary,
                           at time: Instant, location: LineLocation) {

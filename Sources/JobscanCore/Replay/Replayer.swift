@@ -4,6 +4,7 @@ public final class Replayer {
     public let options: ReplayOptions
     public private(set) var book = JobStatusBook()
     public private(set) var epoch = 0
+    /// The first `recordLimit` restarts; `epoch` counts them all.
     public private(set) var restarts: [RestartRecord] = []
     public private(set) var lifetime: [String: LifetimeTotals] = [:]
     public private(set) var crossCheck = CrossCheck()
@@ -14,12 +15,15 @@ public final class Replayer {
     public private(set) var displayOffset: Int32 = 0
     /// Events not replayed because they come after the evaluation instant.
     public private(set) var eventsAfterCutoff = 0
+    /// The latest restart, kept even when the list is full: the endpoint's view begins there.
+    public private(set) var lastRestart: RestartRecord?
     private var stopped = false
     private var epochHasEvents = false
     private var openRuns: [String: [OpenRun]] = [:]
     private var pendingPanics: [String: String] = [:]
     private let runSink: RunRecordSink?
-    static let noteLimit = 1000
+    /// Lists that grow with the input keep only their first entries, so memory stays bounded.
+    static let recordLimit = 100
 
     private struct OpenRun {
         var start: Instant
@@ -151,7 +155,7 @@ public final class Replayer {
         return ReplayResult(
             evaluatedAt: evaluatedAt, jobs: jobs, summary: summary,
             verdict: HealthVerdict(summary: summary, jobs: jobs, criticalJobs: options.criticalJobs),
-            epoch: epoch, restarts: restarts, lifetime: lifetime.values.sorted { $0.jobName < $1.jobName },
+            epoch: epoch, restarts: restarts, lastRestart: lastRestart, lifetime: lifetime.values.sorted { $0.jobName < $1.jobName },
             crossCheck: crossCheck, notes: notes, displayOffset: displayOffset,
             eventsAfterCutoff: eventsAfterCutoff, options: options)
     }
@@ -173,7 +177,10 @@ public final class Replayer {
         epoch += 1
         epochHasEvents = false
         book = JobStatusBook()
-        restarts.append(RestartRecord(time: event.time, location: event.location, epoch: epoch, reason: reason))
+        if restarts.count < Self.recordLimit {
+            restarts.append(RestartRecord(time: event.time, location: event.location, epoch: epoch, reason: reason))
+        }
+        lastRestart = RestartRecord(time: event.time, location: event.location, epoch: epoch, reason: reason)
     }
 
     /// Closes the oldest open run of `job`; returns true when there was none (the start is out of view).
@@ -214,7 +221,7 @@ public final class Replayer {
     }
 
     private func note(_ event: JobEvent, _ text: String) {
-        if notes.count < Self.noteLimit { notes.append(ReplayNote(location: event.location, text: text)) }
+        if notes.count < Self.recordLimit { notes.append(ReplayNote(location: event.location, text: text)) }
     }
 
     private func day(_ t: Instant) -> String {
@@ -230,7 +237,9 @@ public struct ReplayResult: Sendable {
     public var summary: JobsSummary
     public var verdict: HealthVerdict
     public var epoch: Int
+    /// The first restarts (at most 100); `epoch` is their total.
     public var restarts: [RestartRecord]
+    public var lastRestart: RestartRecord?
     public var lifetime: [LifetimeTotals]
     public var crossCheck: CrossCheck
     public var notes: [ReplayNote]

@@ -21,6 +21,7 @@ public enum JSONReport {
         for job in r.jobs { writeJob(job, critical: r.options.criticalJobs.contains(job.jobName), offset: offset, to: &w) }
         w.endObject()
         w.int("process_epoch", r.epoch)
+        w.int("restart_count", r.epoch)
         w.beginArray("restarts")
         for restart in r.restarts {
             w.beginObject()

@@ -50,9 +50,8 @@ public enum TableReport {
         } else {
             out += "verdict      \(style.verdict(r.verdict)) (HTTP \(r.verdict.httpStatus)) at \(ServiceTime.text(r.evaluatedAt, offset: offset))\n"
         }
-        if !r.restarts.isEmpty {
-            let last = r.restarts[r.restarts.count - 1]
-            out += "restarts     \(r.restarts.count); the view above is since \(ServiceTime.text(last.time, offset: offset)) (\(last.reason), \(last.location))\n"
+        if let last = r.lastRestart {
+            out += "restarts     \(r.epoch); the view above is since \(ServiceTime.text(last.time, offset: offset)) (\(last.reason), \(last.location))\n"
         }
         if r.crossCheck.checked > 0 {
             let bad = r.crossCheck.checked - r.crossCheck.agreed
