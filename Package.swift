@@ -22,8 +22,7 @@ let package = Package(
             dependencies: [
                 "CZlib",
                 .product(name: "Prometheus", package: "swift-prometheus"),
-            ],
-            exclude: ["Check"]
+            ]
         ),
         .executableTarget(
             name: "jobscan",
@@ -34,8 +33,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JobscanCoreTests",
-            dependencies: ["JobscanCore"],
-            exclude: ["Check"]
+            dependencies: ["JobscanCore"]
         ),
         .testTarget(
             name: "JobscanCLITests",

@@ -7,6 +7,21 @@ import JobscanCore
 
 /// Wires the inputs into the analyzer, with progress on a terminal and errors printed once.
 enum Pipeline {
+    /// The stages' settings from the shared arguments.
+    static func options(_ input: InputArguments, _ replay: ReplayArguments) throws -> Analyzer.Options {
+        var options = Analyzer.Options()
+        options.maxLineBytes = input.maxLineBytes
+        options.replay = try replay.options()
+        return options
+    }
+
+    /// Runs every input through the stages; input errors are printed once, here.
+    static func analyze(_ paths: [String], options: Analyzer.Options, runSink: RunRecordSink? = nil) -> (Analysis, [InputError]) {
+        let analyzer = Analyzer(options: options, runSink: runSink)
+        let errors = consume(paths, into: analyzer)
+        return (analyzer.finish(), errors)
+    }
+
     /// Reads every path in order; prints each input error as one line and returns them.
     static func consume(_ paths: [String], into analyzer: Analyzer) -> [InputError] {
         let meter = Terminal.isTerminal(2) ? ProgressMeter() : nil

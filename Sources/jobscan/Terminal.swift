@@ -51,7 +51,8 @@ final class OutputFile: TextSink, @unchecked Sendable {
 
     func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 64 * 1024 { flush() }
+        // Standard error is not buffered: a message must be out before any exit.
+        if buffer.count >= 64 * 1024 || fd == 2 { flush() }
     }
 
     func flush() {

@@ -24,10 +24,11 @@ enum CLI {
         var stdoutBytes: Data
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], subcommand: String? = nil, stdin: Data? = nil,
+                    environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
-        process.arguments = arguments
+        process.arguments = (subcommand.map { [$0] } ?? []) + arguments
         process.currentDirectoryURL = packageRoot
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil

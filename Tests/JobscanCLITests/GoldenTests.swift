@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Each sample log sits next to the outputs it must produce (`X.report.txt`, `X.report.json`,
-/// `X.timeline.ndjson`). `JOBSCAN_UPDATE_GOLDEN=1 swift test` rewrites them after a deliberate
+/// `X.timeline.ndjson`, and `X.junit.xml` for `Samples/ci.rules`). `JOBSCAN_UPDATE_GOLDEN=1 swift test` rewrites them after a deliberate
 /// change; review the diff before committing it.
 @Suite("Golden: each sample next to the outputs it must produce")
 struct GoldenTests {
@@ -47,5 +47,14 @@ struct GoldenTests {
         let ndjson = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { $0.hasPrefix("{") }.joined(separator: "\n") + "\n"
         try Self.compare(ndjson, golden: "\(scenario).timeline.ndjson")
+    }
+
+    @Test("the JUnit XML of the CI rules", arguments: scenarios)
+    func junit(scenario: String) throws {
+        let result = try CLI.run(try Self.settings(scenario) + ["--junit", "-", "--rules", "Samples/ci.rules", CLI.fixture("\(scenario).log")],
+                                 subcommand: "check", environment: ["SOURCE_DATE_EPOCH": "1795639600"])
+        #expect(result.status == 0 || result.status == 1)
+        let xml = String(result.stdout[result.stdout.range(of: "<?xml")!.lowerBound...])
+        try Self.compare(xml, golden: "\(scenario).junit.xml")
     }
 }

@@ -33,7 +33,7 @@ public struct CheckEvaluator: Sendable {
             let (message, details) = CheckEvaluator.describe(error, at: rule.location)
             return result(.error, message, details)
         }
-        var run = Run(subject: subject, source: expression.source)
+        let run = Run(subject: subject, source: expression.source)
         do {
             let outcome = try run.evaluate(expression.root, Bindings())
             let (message, details) = outcome.explanation.rendered(rootIsLeaf: expression.root.isLeaf)
@@ -157,7 +157,7 @@ private struct Run {
     let subject: any CheckSubject
     let source: CheckSource
 
-    mutating func evaluate(_ node: CheckNode, _ bindings: Bindings) throws(Stop) -> Outcome {
+    func evaluate(_ node: CheckNode, _ bindings: Bindings) throws(Stop) -> Outcome {
         switch node {
         case .and(let lhs, let rhs):
             let left = try evaluate(lhs, bindings)
@@ -185,7 +185,7 @@ private struct Run {
 
     /// A comparison or test; quantified over the jobs of its scope if it has a `*`
     /// path no function has bound.
-    private mutating func evaluateLeaf(_ node: CheckNode, _ bindings: Bindings) throws(Stop) -> Outcome {
+    private func evaluateLeaf(_ node: CheckNode, _ bindings: Bindings) throws(Stop) -> Outcome {
         let unbound = node.operands.lazy.compactMap { operand -> CheckScope? in
             guard case .path(let pattern, _, _) = operand, pattern.isWildcard,
                 bindings[pattern.scope] == nil
@@ -234,7 +234,7 @@ private struct Run {
     }
 
     /// The truth of a leaf whose `*` paths are all bound.
-    private mutating func decide(_ node: CheckNode, _ bindings: Bindings, _ explanation: inout Explanation)
+    private func decide(_ node: CheckNode, _ bindings: Bindings, _ explanation: inout Explanation)
         throws(Stop) -> Bool
     {
         switch node {
@@ -256,7 +256,7 @@ private struct Run {
         }
     }
 
-    private mutating func value(of operand: CheckOperand, _ bindings: Bindings, _ explanation: inout Explanation)
+    private func value(of operand: CheckOperand, _ bindings: Bindings, _ explanation: inout Explanation)
         throws(Stop) -> CheckValue
     {
         switch operand {

@@ -1,4 +1,4 @@
-/// Splits a check expression into tokens; see the lexical productions of Grammar/check.ebnf.
+/// Splits a check expression into tokens: the "Tokens" section of Grammar/check.ebnf.
 struct CheckLexer {
     private let source: CheckSource
     private var scalars: [Unicode.Scalar] { source.scalars }
@@ -158,11 +158,11 @@ struct CheckLexer {
                 case "r": value.append("\r"); index += 2
                 case "t": value.append("\t"); index += 2
                 case "u":
-                    switch unicodeEscape(at: index, tokenStart: start) {
-                    case .success(let (scalar, next)):
-                        value.append(scalar)
+                    do {
+                        let (decoded, next) = try unicodeEscape(at: index, tokenStart: start)
+                        value.append(decoded)
                         index = next
-                    case .failure(let error):
+                    } catch {
                         return error.token
                     }
                 default:
@@ -178,54 +178,47 @@ struct CheckLexer {
     static let escapeExpectation =
         "an escape sequence after '\\' (\\\" \\\\ \\n \\r \\t or \\uXXXX)"
 
-    /// `\uXXXX`, or a surrogate pair `\uD83D\uDE00`, starting at the backslash.
-    private func unicodeEscape(at backslash: Int, tokenStart: Int)
-        -> Result<(Unicode.Scalar, Int), MalformedTokenError>
+    /// `\uXXXX`, or a surrogate pair `\uD83D\uDE00`, starting at the backslash:
+    /// the scalar and the offset after the escape.
+    private func unicodeEscape(at backslash: Int, tokenStart: Int) throws(CheckMalformedToken)
+        -> (Unicode.Scalar, Int)
     {
-        func hex4(at position: Int, after: String) -> Result<UInt32, MalformedTokenError> {
+        func hex4(at position: Int) throws(CheckMalformedToken) -> UInt32 {
             var value: UInt32 = 0
-            for offset in 0..<4 {
-                let index = position + offset
+            for index in position..<position + 4 {
                 guard index < scalars.count, scalars[index].isASCII,
                     let digit = UInt32(String(scalars[index]), radix: 16)
                 else {
-                    return .failure(MalformedTokenError(
-                        malformed(tokenStart, at: index, expected: "four hex digits after '\(after)'")))
+                    throw CheckMalformedToken(
+                        malformed(tokenStart, at: index, expected: "four hex digits after '\\u'"))
                 }
                 value = value * 16 + digit
             }
-            return .success(value)
+            return value
         }
-        let first: UInt32
-        switch hex4(at: backslash + 2, after: "\\u") {
-        case .success(let value): first = value
-        case .failure(let error): return .failure(error)
-        }
+        let first = try hex4(at: backslash + 2)
         let afterFirst = backslash + 6
         switch first {
         case 0xD800...0xDBFF:
-            let text = source.text(backslash, afterFirst)
-            let lowExpectation = "a low surrogate \\uDC00 to \\uDFFF after '\(text)'"
+            let expectation = "a low surrogate \\uDC00 to \\uDFFF after '\(source.text(backslash, afterFirst))'"
             guard afterFirst + 1 < scalars.count, scalars[afterFirst] == "\\", scalars[afterFirst + 1] == "u" else {
-                return .failure(MalformedTokenError(malformed(tokenStart, at: afterFirst, expected: lowExpectation)))
+                throw CheckMalformedToken(malformed(tokenStart, at: afterFirst, expected: expectation))
             }
-            let second: UInt32
-            switch hex4(at: afterFirst + 2, after: "\\u") {
-            case .success(let value): second = value
-            case .failure(let error): return .failure(error)
-            }
+            let second = try hex4(at: afterFirst + 2)
             guard (0xDC00...0xDFFF).contains(second) else {
-                return .failure(MalformedTokenError(
-                    malformed(tokenStart, at: afterFirst, foundEnd: afterFirst + 6, expected: lowExpectation)))
+                throw CheckMalformedToken(
+                    malformed(tokenStart, at: afterFirst, foundEnd: afterFirst + 6, expected: expectation))
             }
+            // Both halves are in range, so the combined value is a valid scalar.
             let combined = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
-            return .success((Unicode.Scalar(combined)!, afterFirst + 6))
+            return (Unicode.Scalar(combined)!, afterFirst + 6)
         case 0xDC00...0xDFFF:
-            return .failure(MalformedTokenError(malformed(
+            throw CheckMalformedToken(malformed(
                 tokenStart, at: backslash, foundEnd: afterFirst,
-                expected: "a Unicode scalar value, not a lone low surrogate,")))
+                expected: "a Unicode scalar value (a lone low surrogate is not one)"))
         default:
-            return .success((Unicode.Scalar(first)!, afterFirst))
+            // Below 0x10000 and not a surrogate: always a valid scalar.
+            return (Unicode.Scalar(first)!, afterFirst)
         }
     }
 
@@ -280,32 +273,7 @@ struct CheckLexer {
 }
 
 /// Carries a `.malformed` token out of a helper that returns a Result.
-struct MalformedTokenError: Error {
+struct CheckMalformedToken: Error {
     let token: CheckToken
     init(_ token: CheckToken) { self.token = token }
-}
-
-/// The expression's text as Unicode scalars, which is what columns count.
-struct CheckSource: Sendable, Equatable {
-    let string: String
-    let scalars: [Unicode.Scalar]
-
-    init(_ string: String) {
-        self.string = string
-        self.scalars = Array(string.unicodeScalars)
-    }
-
-    /// The text of scalars `start..<end`, clamped to the source.
-    func text(_ start: Int, _ end: Int) -> String {
-        let lower = max(0, min(start, scalars.count))
-        let upper = max(lower, min(end, scalars.count))
-        return String(String.UnicodeScalarView(scalars[lower..<upper]))
-    }
-
-    func text(_ span: CheckSpan) -> String { text(span.start, span.end) }
-
-    /// The text between single quotes, control characters escaped: for messages.
-    func quoted(_ start: Int, _ end: Int) -> String { CheckQuoting.sourceSnippet(text(start, end)) }
-
-    func quoted(_ span: CheckSpan) -> String { quoted(span.start, span.end) }
 }

@@ -82,7 +82,7 @@ struct CheckParser {
         }
         advance()
         let rhs = try parseOperand(expected: "a value after '\(op.rawValue)'")
-        try checkWildcardScopes([lhs, rhs], within: nil)
+        try checkWildcardScopes([lhs, rhs])
         lastPrimary = lhs.span.through(rhs.span)
         return .comparison(lhs, op, rhs, operatorSpan: next.span)
     }
@@ -142,7 +142,8 @@ struct CheckParser {
             found: token, kind: .vocabulary)
     }
 
-    static let rootList = "verdict, http_status, summary, jobs, lifetime or input"
+    static let rootList =
+        CheckVocabulary.roots.dropLast().joined(separator: ", ") + " or " + (CheckVocabulary.roots.last ?? "")
 
     private mutating func parseCall(_ function: CheckFunction, name: CheckToken)
         throws(CheckExpressionError) -> CheckOperand
@@ -224,8 +225,8 @@ struct CheckParser {
 
     /// Outside a function, one comparison's `*` paths must share a scope: each job
     /// of that scope is tried in turn.
-    private func checkWildcardScopes(_ operands: [CheckOperand], within: CheckScope?) throws(CheckExpressionError) {
-        var scope = within
+    private func checkWildcardScopes(_ operands: [CheckOperand]) throws(CheckExpressionError) {
+        var scope: CheckScope?
         for operand in operands {
             guard case .path(let pattern, let span, let jobSpan?) = operand, pattern.isWildcard else { continue }
             guard let expectedScope = scope else {

@@ -1,5 +1,6 @@
 /// The outcome of checking one rule against the replayed state.
 public struct CheckResult: Sendable, Equatable {
+    /// Whether the assertion held, did not, or could not be evaluated.
     public enum Status: String, Sendable, Equatable {
         case passed
         /// The assertion does not hold (including: it names a job the log lacks).

@@ -11,10 +11,11 @@ public enum CheckRulesFile {
     public static func parse(_ text: String, fileName: String) throws(CheckRulesFileError) -> [CheckRule] {
         var rules: [CheckRule] = []
         var issues: [CheckRulesFileError.Issue] = []
-        var body = Substring(text)
-        if body.unicodeScalars.first == "\u{FEFF}" { body = body.dropFirst() }
+        // Split on scalars: as Characters, "\r\n" is one grapheme and never equals "\n".
+        var body = Substring(text).unicodeScalars
+        if body.first == "\u{FEFF}" { body = body.dropFirst() }
         for (offset, rawLine) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = String(rawLine)
+            var line = String(String.UnicodeScalarView(rawLine))
             if line.unicodeScalars.last == "\r" { line.unicodeScalars.removeLast() }
             switch parseLine(line, number: offset + 1, fileName: fileName) {
             case .empty: break
@@ -82,22 +83,26 @@ public enum CheckRulesFile {
             }
             index += 1
         }
-        let expressionText = String(String.UnicodeScalarView(scalars[expressionStart..<expressionEnd]))
-        if let name, expressionText.unicodeScalars.allSatisfy(isBlank) {
-            return issue(
-                at: expressionEnd, expected: "an expression after '\(name):'",
-                found: expressionEnd < scalars.count ? "a comment" : "end of line")
+        // What ends the expression, for "found …" when it is missing a part.
+        let ending = expressionEnd < scalars.count ? "a comment" : "end of line"
+        while expressionStart < expressionEnd, isBlank(scalars[expressionStart]) { expressionStart += 1 }
+        while expressionEnd > expressionStart, isBlank(scalars[expressionEnd - 1]) { expressionEnd -= 1 }
+        let endColumnIndex = scalars[expressionEnd...].firstIndex(of: "#") ?? scalars.count
+        if let name, expressionStart == expressionEnd {
+            return issue(at: endColumnIndex, expected: "an expression after '\(name):'", found: ending)
         }
+        let expressionText = String(String.UnicodeScalarView(scalars[expressionStart..<expressionEnd]))
         do {
             let expression = try CheckExpression(expressionText)
             let location = CheckRuleLocation(
                 file: fileName, line: number, column: expressionStart + 1, lineText: line)
             return .rule(CheckRule(name: name, expression: expression, location: location))
         } catch {
-            // Columns count from the line's start; "end of expression" is the comment or the line's end.
-            let found = error.found == "end of expression"
-                ? (expressionEnd < scalars.count ? "a comment" : "end of line") : error.found
-            return issue(at: expressionStart + error.column - 1, expected: error.expected, found: found)
+            // Columns count from the line's start; the expression's end is the comment or the line's end.
+            if error.found == "end of expression" {
+                return issue(at: endColumnIndex, expected: error.expected, found: ending)
+            }
+            return issue(at: expressionStart + error.column - 1, expected: error.expected, found: error.found)
         }
     }
 

@@ -92,7 +92,8 @@ public enum CheckVocabulary {
     ]
 
     /// The roots a path can start with, in the order messages list them.
-    public static let roots: [String] = ["verdict", "http_status", "summary", "jobs", "lifetime", "input"]
+    public static let roots: [String] =
+        root.map(\.name) + CheckScope.allCases.filter { $0 != .root }.map(\.rawValue)
 
     /// The functions the language knows.
     public static let functions: [String] = CheckFunction.allCases.map(\.rawValue)

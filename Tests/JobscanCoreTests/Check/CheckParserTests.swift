@@ -314,7 +314,7 @@ struct CheckParserTests {
 
     @Test("rejects with the exact column and message", arguments: rejections)
     func rejects(_ rejection: Rejection) {
-        guard let error = parseError(rejection.text) else {
+        guard let error = checkParseError(rejection.text) else {
             Issue.record("parsed: \(rejection.text)")
             return
         }
@@ -328,7 +328,7 @@ struct CheckParserTests {
 
     @Test("renders the three-line caret message")
     func rendered() throws {
-        let error = try #require(parseError("summary.stalled_jobs 0"))
+        let error = try #require(checkParseError("summary.stalled_jobs 0"))
         #expect(error.rendered() == """
             error: expected a comparison operator after 'summary.stalled_jobs', found '0'
               summary.stalled_jobs 0
@@ -340,7 +340,7 @@ struct CheckParserTests {
     @Test("the caret counts Unicode scalars and stays under its target")
     func caretWithWideText() throws {
         // The emoji is one scalar; the combining accent after 'e' is one scalar but no extra cell.
-        let error = try #require(parseError("jobs.*.panic == \"💥e\u{301}\" 0"))
+        let error = try #require(checkParseError("jobs.*.panic == \"💥e\u{301}\" 0"))
         #expect(error.column == 23)
         #expect(error.rendered() == """
             error: expected 'and', 'or' or end of expression after 'jobs.*.panic == "💥e\u{301}"', found '0'
@@ -351,7 +351,7 @@ struct CheckParserTests {
 
     @Test("line breaks in the expression are shown as spaces so the caret lines up")
     func caretWithLineBreaks() throws {
-        let error = try #require(parseError("verdict ==\n\t\"x\" 7"))
+        let error = try #require(checkParseError("verdict ==\n\t\"x\" 7"))
         #expect(error.column == 17)
         #expect(error.rendered() == """
             error: expected 'and', 'or' or end of expression after 'verdict ==\\u000A\\u0009"x"', found '7'

@@ -1,7 +1,7 @@
 @testable import JobscanCore
 
 /// A dictionary-backed CheckSubject: the test double for the replay result.
-struct DictionarySubject: CheckSubject {
+struct CheckDictionarySubject: CheckSubject {
     var jobNames: [String] = []
     var lifetimeJobNames: [String] = []
     var values: [CheckPath: CheckValue] = [:]
@@ -41,8 +41,8 @@ struct DictionarySubject: CheckSubject {
     }
 
     /// Only the top-level, summary and input values, no jobs.
-    static func empty(verdict: String = "healthy") -> DictionarySubject {
-        var subject = DictionarySubject()
+    static func empty(verdict: String = "healthy") -> CheckDictionarySubject {
+        var subject = CheckDictionarySubject()
         subject.values[.root(field: "verdict")] = .string(verdict)
         subject.values[.root(field: "http_status")] = .int(verdict == "healthy" ? 200 : 503)
         for field in ["total_jobs", "running_jobs", "healthy_jobs", "unhealthy_jobs", "stalled_jobs"] {
@@ -56,7 +56,7 @@ struct DictionarySubject: CheckSubject {
 
     /// Modelled on the critical_unhealthy fixture: btc_transaction_indexing failed four
     /// times in a row, swap_request_processing three; one job only seen before a restart.
-    static func criticalUnhealthy() -> DictionarySubject {
+    static func criticalUnhealthy() -> CheckDictionarySubject {
         var subject = empty(verdict: "unhealthy")
         subject.values[.root(field: "http_status")] = .int(503)
         subject.values[.summary(field: "total_jobs")] = .int(4)
@@ -95,7 +95,7 @@ struct DictionarySubject: CheckSubject {
 }
 
 /// Parses and evaluates one expression, failing the test on a parse error.
-func check(_ text: String, _ subject: DictionarySubject = .criticalUnhealthy(), name: String? = nil) throws
+func runCheck(_ text: String, _ subject: CheckDictionarySubject = .criticalUnhealthy(), name: String? = nil) throws
     -> CheckResult
 {
     let rule = try CheckRule(name: name, parsing: text)
@@ -103,7 +103,7 @@ func check(_ text: String, _ subject: DictionarySubject = .criticalUnhealthy(), 
 }
 
 /// The error `text` fails to parse with, or nil if it parses.
-func parseError(_ text: String) -> CheckExpressionError? {
+func checkParseError(_ text: String) -> CheckExpressionError? {
     do {
         _ = try CheckExpression(text)
         return nil

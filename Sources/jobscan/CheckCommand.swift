@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import JobscanCore
+
+/// `jobscan check`: assertions over the replayed state, for CI.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jobscan check",
+        abstract: "Assert facts about the replayed state (for CI): exit 0 when all hold.",
+        discussion: """
+            Each --expect (repeatable) and each line of a --rules file is an expression over the replayed \
+            state, in the language of Grammar/check.ebnf:
+
+              verdict == "healthy"
+              summary.stalled_jobs == 0
+              jobs.swap_request_processing.max_execution < 30s
+              jobs.*.consecutive_failures < 3
+              lifetime.btc_transaction_indexing.timeouts == 0 and input.diagnostics == 0
+              count(jobs.*.status == "failed") <= 1
+
+            Paths: verdict, http_status, summary.<field>, jobs.<name>.<field> (the endpoint's view since the last \
+            restart), lifetime.<name>.<field> (across restarts), input.<field>; * ranges over every job. A rules \
+            file holds one expression per line, '#' comments, and an optional 'name: ' before the expression.
+
+            Exit status: 0 all assertions hold, 1 one or more failed, 2 a usage or expression error, 3 an input \
+            could not be read.
+            """
+    )
+
+    @OptionGroup var input: InputArguments
+    @OptionGroup var replay: ReplayArguments
+
+    @Option(name: .customLong("expect"), help: ArgumentHelp("An assertion (repeatable).", valueName: "expr"))
+    var expectations: [String] = []
+
+    @Option(name: .customLong("rules"), help: ArgumentHelp("A file of assertions, one per line (repeatable).", valueName: "file"))
+    var rulesFiles: [String] = []
+
+    @Option(help: ArgumentHelp("Also write the results as JUnit XML to PATH (- for standard output).", valueName: "path"))
+    var junit: String?
+
+    func validate() throws {
+        if expectations.isEmpty && rulesFiles.isEmpty {
+            throw ValidationError("give at least one --expect EXPR or --rules FILE")
+        }
+    }
+
+    mutating func run() throws {
+        let rules = try loadRules()
+        let started = Date()
+        let (analysis, errors) = Pipeline.analyze(input.paths, options: try Pipeline.options(input, replay))
+        let results = CheckEvaluator(subject: analysis).evaluate(rules)
+        Terminal.standardOutput.write(CheckTextReport.render(results))
+        Terminal.standardOutput.flush()
+        if let junit {
+            let file = try OutputFile.open(junit)
+            file.write(JUnitReport.render(results, timestamp: ReproducibleTime.now(), duration: ReproducibleTime.elapsed(since: started)))
+            file.close()
+        }
+        if !errors.isEmpty { throw ExitCode(3) }
+        throw ExitCode(CheckTally(results).allPassed ? 0 : 1)
+    }
+
+    /// Parses every expression before any input is read: a typo fails fast, with its caret.
+    private func loadRules() throws -> [CheckRule] {
+        var rules: [CheckRule] = []
+        for text in expectations {
+            do {
+                rules.append(try CheckRule(parsing: text))
+            } catch {
+                Terminal.standardError.write(error.rendered() + "\n")
+                throw ExitCode(2)
+            }
+        }
+        for path in rulesFiles {
+            let text: String
+            do {
+                text = try String(contentsOfFile: path, encoding: .utf8)
+            } catch {
+                Terminal.error("\(path): cannot read the rules file")
+                throw ExitCode(2)
+            }
+            do {
+                rules += try CheckRulesFile.parse(text, fileName: path)
+            } catch {
+                Terminal.standardError.write(error.rendered() + "\n")
+                throw ExitCode(2)
+            }
+        }
+        return rules
+    }
+}
+
+/// Times for reports that must be reproducible: SOURCE_DATE_EPOCH, when set, fixes the clock
+/// (and zeroes durations), as the reproducible-builds convention has it.
+enum ReproducibleTime {
+    static func now() -> Date {
+        if let epoch = Terminal.environment("SOURCE_DATE_EPOCH").flatMap(Double.init) { return Date(timeIntervalSince1970: epoch) }
+        return Date()
+    }
+
+    static func elapsed(since start: Date) -> Double {
+        Terminal.environment("SOURCE_DATE_EPOCH") == nil ? Date().timeIntervalSince(start) : 0
+    }
+}
