@@ -76,8 +76,8 @@ public enum GoDuration {
                 value += UInt64(Double(fraction) * (Double(unit) / scale))
                 guard value <= limit else { throw .overflow(text(bytes)) }
             }
+            guard value <= limit - total else { throw .overflow(text(bytes)) }
             total += value
-            guard total <= limit else { throw .overflow(text(bytes)) }
         }
         if negative { return total == limit ? Int64.min : -Int64(total) }
         guard total <= limit - 1 else { throw .overflow(text(bytes)) }

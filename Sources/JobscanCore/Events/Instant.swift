@@ -36,8 +36,9 @@ extension Instant {
 
     private func format(fractionDigits: Int?) -> String {
         if nanoseconds == Instant.goZero.nanoseconds { return "0001-01-01T00:00:00Z" }
-        let local = nanoseconds + Int64(utcOffsetSeconds) * 1_000_000_000
-        let (secs, nanos) = local.floorDivided(by: 1_000_000_000)
+        // Seconds first, then the offset: near Int64's ends the nanoseconds cannot take the offset.
+        let (utcSeconds, nanos) = nanoseconds.floorDivided(by: 1_000_000_000)
+        let secs = utcSeconds + Int64(utcOffsetSeconds)
         let (days, secOfDay) = secs.floorDivided(by: 86_400)
         let (y, m, d) = CivilDate.fromDays(days)
         var out = ""

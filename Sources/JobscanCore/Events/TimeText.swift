@@ -110,7 +110,9 @@ public enum TimeText {
             guard i > start else { return nil }
         }
         guard i == b.count else { return nil }
-        return Instant(nanoseconds: seconds * 1_000_000_000 + nanos)
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        guard !overflow, !scaled.addingReportingOverflow(nanos).overflow else { return nil }
+        return Instant(nanoseconds: scaled + nanos)
     }
 
     private static func digits(_ b: UnsafeRawBufferPointer, _ at: Int, _ n: Int) -> Int64? {
