@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import JobscanCore
 
 /// `jobscan [FILE ...]`: the table, JSON document or endpoint body, plus optional timeline;
@@ -18,12 +19,41 @@ struct JobscanCommand: ParsableCommand {
             Exit status (Nagios plugin convention): 0 healthy, 1 degraded, 2 unhealthy, 3 unknown (no job \
             event read, or an input could not be read in full). --exit-zero turns a verdict into 0; input \
             errors stay 3. Usage errors exit 64.
+
+            jobscan check [FILE ...] --expect EXPR ... asserts facts about the replayed state for CI \
+            (see jobscan check --help).
             """,
         subcommands: []
     )
 
+    /// `jobscan check …` runs the check command; anything else is a report. Routed here rather
+    /// than as an ArgumentParser subcommand, because the report's own FILE arguments would
+    /// otherwise swallow the word `check` (a file called check reads as ./check).
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard arguments.first == "check" else {
+            main(arguments)
+            return
+        }
+        let rest = Array(arguments.dropFirst())
+        do {
+            var command = try CheckCommand.parseAsRoot(rest)
+            try command.run()
+        } catch {
+            Terminal.standardOutput.flush()
+            // The check command's usage errors exit 2, as its help says.
+            if CheckCommand.exitCode(for: error) == .validationFailure {
+                Terminal.standardError.write(CheckCommand.fullMessage(for: error) + "\n")
+                Terminal.standardError.flush()
+                Foundation.exit(2)
+            }
+            CheckCommand.exit(withError: error)
+        }
+    }
+
     @OptionGroup var input: InputArguments
     @OptionGroup var replay: ReplayArguments
+    @OptionGroup(title: "Prometheus textfile") var textfile: TextfileArguments
 
     @Option(help: ArgumentHelp(
         "Output: table (for people), json (jobscan's document), health (the service's /api/v1/health/jobs body), input (the input report only).",
@@ -42,9 +72,8 @@ struct JobscanCommand: ParsableCommand {
     mutating func run() throws {
         let timelineSink = try timeline.map { try OutputFile.open($0) }
         let writer = timelineSink.map { TimelineWriter(sink: $0) }
-        let analyzer = Analyzer(options: try analyzerOptions(), runSink: writer)
-        let errors = Pipeline.consume(input.paths, into: analyzer)
-        let analysis = analyzer.finish()
+        let (analysis, errors) = Pipeline.analyze(input.paths, options: try Pipeline.options(input, replay), runSink: writer)
+        try textfile.write(analysis)
         timelineSink?.close()
         if format != .table { Pipeline.reportDiagnostics(analysis.input) }
         switch format {
@@ -55,13 +84,6 @@ struct JobscanCommand: ParsableCommand {
         }
         Terminal.standardOutput.flush()
         throw ExitCode(ExitStatus.of(analysis, inputErrors: errors, exitZero: exitZero))
-    }
-
-    private func analyzerOptions() throws -> Analyzer.Options {
-        var options = Analyzer.Options()
-        options.maxLineBytes = input.maxLineBytes
-        options.replay = try replay.options()
-        return options
     }
 }
 

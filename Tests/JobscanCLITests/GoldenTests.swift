@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Each sample log sits next to the outputs it must produce (`X.report.txt`, `X.report.json`,
-/// `X.timeline.ndjson`, and `X.junit.xml` for `Samples/ci.rules`). `JOBSCAN_UPDATE_GOLDEN=1 swift test` rewrites them after a deliberate
+/// `X.timeline.ndjson`, the textfile `X.prom`, and `X.junit.xml` for `Samples/ci.rules`). `JOBSCAN_UPDATE_GOLDEN=1 swift test` rewrites them after a deliberate
 /// change; review the diff before committing it.
 @Suite("Golden: each sample next to the outputs it must produce")
 struct GoldenTests {
@@ -56,5 +56,16 @@ struct GoldenTests {
         #expect(result.status == 0 || result.status == 1)
         let xml = String(result.stdout[result.stdout.range(of: "<?xml")!.lowerBound...])
         try Self.compare(xml, golden: "\(scenario).junit.xml")
+    }
+
+    @Test("the Prometheus textfile", arguments: scenarios)
+    func textfile(scenario: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jobscan-golden-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("\(scenario).prom").path
+        let result = try CLI.run(try Self.settings(scenario) + ["--format", "input", "--textfile", path, CLI.fixture("\(scenario).log")])
+        #expect(result.status != 3)
+        try Self.compare(try String(contentsOfFile: path, encoding: .utf8), golden: "\(scenario).prom")
     }
 }

@@ -239,7 +239,7 @@ struct TextfileCLITests {
     @Test("the README's example alert rules pass promtool check rules")
     func alertRules() throws {
         let promtool = try #require(Self.promtool, "promtool is not installed (Debian package prometheus)")
-        let docs = ["README.md", "Docs-textfile.md"].compactMap {
+        let docs = ["README.md"].compactMap {
             try? String(contentsOf: CLI.packageRoot.appendingPathComponent($0), encoding: .utf8)
         }
         let doc = try #require(docs.first { $0.contains("--textfile PATH") })
@@ -406,7 +406,7 @@ struct TextfileAgreement {
         let lifetime = json["lifetime"] as! [String: [String: Any]]
         let critical = Set((json["options"] as! [String: Any])["critical_jobs"] as! [String])
         for family in ["background_job_runs_total", "job_timeouts_total", "background_job_panics_total", "background_job_stalls_total",
-                       "background_job_last_success_timestamp_seconds", "background_job_critical"] {
+                       "background_job_last_success_timestamp_seconds", "background_job_last_run_timestamp_seconds", "background_job_critical"] {
             expectJobs(service(family), Set(lifetime.keys))
         }
         for (name, t) in lifetime {

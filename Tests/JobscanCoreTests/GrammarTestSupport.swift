@@ -37,12 +37,6 @@ extension LineOutcome {
         if case .diagnostic(let d) = self { return d }
         return nil
     }
-
-    /// The time of a foreign line (`.some(nil)` when it has none); nil for other outcomes.
-    var foreignTime: Instant?? {
-        if case .foreign(let t) = self { return .some(t) }
-        return nil
-    }
 }
 
 let probeLocation = LineLocation(file: "t", line: 1)
@@ -55,6 +49,15 @@ func probeLine(_ bytes: [UInt8], location: LineLocation = probeLocation) -> Line
 
 func probeLine(_ text: String, location: LineLocation = probeLocation) -> LineOutcome {
     probeLine(Array(text.utf8), location: location)
+}
+
+/// The time a fresh decoder keeps for a foreign line (`.some(nil)` when it has none); nil when
+/// the line is not foreign.
+func probeForeignTime(_ text: String) -> Instant?? {
+    var decoder = EventDecoder()
+    let outcome = Array(text.utf8).withUnsafeBytes { decoder.decode($0, location: probeLocation) }
+    guard case .foreign = outcome else { return nil }
+    return .some(decoder.foreignTime())
 }
 
 /// Runs a byte-level parser on a String's UTF-8 bytes.

@@ -33,6 +33,7 @@ public final class Analyzer {
         }
         let reader = LineReader(maxLineBytes: options.maxLineBytes)
         let name = file.name
+        decoder.startInput(named: name)
         var foreign = 0
         var events = 0
         var firstTime: Instant?
@@ -40,11 +41,11 @@ public final class Analyzer {
         var failure: InputError?
         do {
             try reader.forEachLine(in: source, progress: progress) { line, number in
-                switch decoder.decode(line, location: LineLocation(file: name, line: number)) {
-                case .foreign(let time):
+                switch decoder.decode(line, lineNumber: number) {
+                case .foreign:
                     foreign += 1
-                    if let time {
-                        if firstTime == nil { firstTime = time }
+                    if firstTime == nil, let time = decoder.foreignTime() {
+                        firstTime = time
                         lastTime = time
                         replayer.observeLineTime(time)
                     }
@@ -63,6 +64,11 @@ public final class Analyzer {
             }
         } catch {
             failure = error
+        }
+        // Foreign lines after the last event: the latest one's time is the file's last.
+        if let time = decoder.foreignTime() {
+            lastTime = time
+            replayer.observeLineTime(time)
         }
         let counts = reader.counts
         file.bytes = counts.bytes

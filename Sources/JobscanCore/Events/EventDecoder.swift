@@ -1,34 +1,138 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What one line turned out to be.
 public enum LineOutcome: Sendable {
     case event(JobEvent)
-    /// Not a catalogue event (another message, another program's line, binary junk); the line's
-    /// own time when zap wrote it and it came before the message.
-    case foreign(Instant?)
+    /// Not a catalogue event (another message, another program's line, binary junk);
+    /// `EventDecoder.foreignTime()` gives its own time, when it has one.
+    case foreign
     case diagnostic(EventDiagnostic)
 }
 
 /// Turns one line's bytes into a `JobEvent`, detecting zap's JSON or console encoding per line.
 /// Reused across lines: it keeps its scratch space, so an ordinary foreign line allocates nothing.
 public struct EventDecoder {
+    /// The input's display name, for the locations of events and diagnostics.
+    public var fileName = ""
     private var fields = ZapFieldValues()
     private var fieldsDirty = false
+    private var stamp = LineStamp()
 
     public init() {}
 
-    /// Decodes one line (without its line terminator); `location` is used only for events and diagnostics.
+    /// Decodes one line (without its line terminator); `location` names it in events and diagnostics.
     public mutating func decode(_ line: UnsafeRawBufferPointer, location: LineLocation) -> LineOutcome {
-        guard let first = line.first else { return .foreign(nil) }
+        fileName = location.file
+        return decode(line, lineNumber: location.line)
+    }
+
+    /// Decodes line `lineNumber` of `fileName`. The hot path: a foreign line is told apart from the
+    /// message alone, without scanning its object and without allocating.
+    public mutating func decode(_ line: UnsafeRawBufferPointer, lineNumber: Int) -> LineOutcome {
+        guard let first = line.first else { return .foreign }
+        if first == UInt8(ascii: "{") {
+            guard Self.mayBeJSONEvent(line, stamp: &stamp) else { return .foreign }
+            resetFields()
+            return decodeJSON(line, location: LineLocation(file: fileName, line: lineNumber))
+        }
+        if first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") {
+            guard let split = Self.consoleSplit(line, stamp: &stamp) else { return .foreign }
+            resetFields()
+            return decodeConsole(line, split, location: LineLocation(file: fileName, line: lineNumber))
+        }
+        return .foreign
+    }
+
+    /// The time of the latest foreign line that had one since the last event (parsed only on demand):
+    /// with it, the last line's time is known even when the log ends in foreign lines.
+    public func foreignTime() -> Instant? {
+        stamp.instant()
+    }
+
+    /// Forgets the foreign time, as a new input begins.
+    public mutating func startInput(named name: String) {
+        fileName = name
+        stamp.clear()
+    }
+
+    private mutating func resetFields() {
         if fieldsDirty {
             fields.reset()
             fieldsDirty = false
         }
-        if first == UInt8(ascii: "{") {
-            return decodeJSON(line, location: location)
+    }
+
+    private static let msgKey = ByteSearch("\"msg\":\"", anchor: 1)
+    private static let spacedMsgKey = ByteSearch("\"msg\"", anchor: 1)
+    private static let tsKey = ByteSearch("\"ts\":", anchor: 1)
+
+    /// The fast test for a zap JSON line: its first `"msg":"` must hold a catalogue message, else
+    /// the line is foreign and only its `ts` is noted. Anything unusual (nested values before the
+    /// message, escapes in it, a spaced `"msg"`) goes to the full scan, which is exact.
+    private static func mayBeJSONEvent(_ line: UnsafeRawBufferPointer, stamp: inout LineStamp) -> Bool {
+        let base = line.baseAddress!
+        guard let keyStart = msgKey.firstIndex(in: line) else {
+            return spacedMsgKey.firstIndex(in: line) != nil
         }
-        if first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") {
-            return decodeConsole(line, location: location)
+        let valueStart = keyStart + 7
+        let prefix = UnsafeRawBufferPointer(rebasing: line[1..<keyStart])
+        // A nested object or array before the message could hide another "msg": scan it all.
+        if ByteSearch.contains(UInt8(ascii: "{"), in: prefix) || ByteSearch.contains(UInt8(ascii: "["), in: prefix) {
+            return true
         }
-        return .foreign(nil)
+        guard let close = memchr(base + valueStart, Int32(UInt8(ascii: "\"")), line.count - valueStart) else { return true }
+        let message = UnsafeRawBufferPointer(rebasing: line[valueStart..<base.distance(to: UnsafeRawPointer(close))])
+        if ByteSearch.contains(UInt8(ascii: "\\"), in: message) { return true }
+        if EventMessage.match(message) != nil { return true }
+        // Foreign: keep the raw `ts` written before the message, parsed only if it is ever needed.
+        if let ts = tsKey.firstIndex(in: prefix) {
+            let start = 1 + ts + 5
+            var end = start
+            while end < keyStart, line[end] != UInt8(ascii: ","), line[end] != UInt8(ascii: "}") { end += 1 }
+            stamp.set(UnsafeRawBufferPointer(rebasing: line[start..<end]), layout: .zapJSON)
+        }
+        return false
+    }
+
+    /// Where a console line's parts are: after the time and level, the message, then the fields.
+    struct ConsoleSplit {
+        var time: Range<Int>
+        var level: Range<Int>
+        var message: EventMessage
+        var fieldsStart: Int?
+    }
+
+    /// Splits a console line and matches its message; nil (foreign) for every other line, whose
+    /// time is noted for `foreignTime()`.
+    private static func consoleSplit(_ line: UnsafeRawBufferPointer, stamp: inout LineStamp) -> ConsoleSplit? {
+        guard let tab1 = index(of: 0x09, in: line, from: 0),
+              let tab2 = index(of: 0x09, in: line, from: tab1 + 1)
+        else { return nil }
+        // The fields, when present, follow the last tab: JSON escapes every tab inside it.
+        var messageEnd = line.count
+        var fieldsStart: Int?
+        if let lastTab = lastIndex(of: 0x09, in: line, after: tab2), lastTab + 1 < line.count,
+           line[lastTab + 1] == UInt8(ascii: "{") {
+            messageEnd = lastTab
+            fieldsStart = lastTab + 1
+        }
+        var messageStart = tab2 + 1
+        var message = EventMessage.match(UnsafeRawBufferPointer(rebasing: line[messageStart..<messageEnd]))
+        if message == nil, let callerTab = index(of: 0x09, in: line, from: messageStart), callerTab < messageEnd,
+           looksLikeCaller(UnsafeRawBufferPointer(rebasing: line[messageStart..<callerTab])) {
+            // A logger configured with a caller writes it between the level and the message.
+            messageStart = callerTab + 1
+            message = EventMessage.match(UnsafeRawBufferPointer(rebasing: line[messageStart..<messageEnd]))
+        }
+        guard let message else {
+            stamp.set(UnsafeRawBufferPointer(rebasing: line[0..<tab1]), layout: .zapConsole)
+            return nil
+        }
+        return ConsoleSplit(time: 0..<tab1, level: (tab1 + 1)..<tab2, message: message, fieldsStart: fieldsStart)
     }
 
     // MARK: zap JSON (production)
@@ -43,10 +147,11 @@ public struct EventDecoder {
                 let k = UnsafeRawBufferPointer(rebasing: line[key.start..<key.end])
                 switch k.count {
                 case 3 where k.elementsEqual("msg".utf8):
+                    // The first msg is the message (zap writes it before any field of the same name).
+                    if message != nil { continue }
                     guard value.kind == .string, let m = Self.matchMessage(line, value) else {
-                        // Keep the time of foreign zap lines: the evaluation instant is the last line's.
-                        guard let ts, ts.kind == .number else { return .foreign(nil) }
-                        return .foreign(TimeText.parseEpochSeconds(UnsafeRawBufferPointer(rebasing: line[ts.start..<ts.end])))
+                        if let ts { stamp.set(UnsafeRawBufferPointer(rebasing: line[ts.start..<ts.end]), layout: .zapJSON) }
+                        return .foreign
                     }
                     message = m
                     continue
@@ -73,16 +178,17 @@ public struct EventDecoder {
                 throw JSONSyntaxError(offset: end, expected: "the end of the line after '}'")
             }
         } catch {
-            guard let message else { return .foreign(nil) }
+            guard let message else { return .foreign }
             return .diagnostic(EventDiagnostic(
                 location: location, message: message, reason: .malformedJSON,
                 detail: "malformed JSON at byte \(error.offset + 1): expected \(error.expected)"))
         }
-        guard let message else { return .foreign(nil) }
+        guard let message else { return .foreign }
         do throws(EventDiagnostic) {
             let time = try jsonTime(line, ts, message: message, location: location)
             let lvl = try jsonLevel(line, level, message: message, location: location)
             let payload = try makePayload(message, line: line, location: location)
+            stamp.clear()
             return .event(JobEvent(time: time, level: lvl, payload: payload, location: location, encoding: .json))
         } catch {
             return .diagnostic(error)
@@ -133,30 +239,14 @@ public struct EventDecoder {
 
     // MARK: zap console (development)
 
-    private mutating func decodeConsole(_ line: UnsafeRawBufferPointer, location: LineLocation) -> LineOutcome {
-        guard let tab1 = Self.index(of: 0x09, in: line, from: 0),
-              let time = TimeText.parseZapConsole(UnsafeRawBufferPointer(rebasing: line[0..<tab1])),
-              let tab2 = Self.index(of: 0x09, in: line, from: tab1 + 1),
-              let level = ZapLevel.parse(UnsafeRawBufferPointer(rebasing: line[(tab1 + 1)..<tab2]))
-        else { return .foreign(nil) }
-        // The fields, when present, follow the last tab: JSON escapes every tab inside it.
-        var messageEnd = line.count
-        var fieldsStart: Int?
-        if let lastTab = Self.lastIndex(of: 0x09, in: line, after: tab2), lastTab + 1 < line.count,
-           line[lastTab + 1] == UInt8(ascii: "{") {
-            messageEnd = lastTab
-            fieldsStart = lastTab + 1
+    private mutating func decodeConsole(_ line: UnsafeRawBufferPointer, _ split: ConsoleSplit, location: LineLocation) -> LineOutcome {
+        guard let time = TimeText.parseZapConsole(UnsafeRawBufferPointer(rebasing: line[split.time])),
+              let level = ZapLevel.parse(UnsafeRawBufferPointer(rebasing: line[split.level]))
+        else {
+            stamp.set(UnsafeRawBufferPointer(rebasing: line[split.time]), layout: .zapConsole)
+            return .foreign
         }
-        var messageStart = tab2 + 1
-        var message = EventMessage.match(UnsafeRawBufferPointer(rebasing: line[messageStart..<messageEnd]))
-        if message == nil, let callerTab = Self.index(of: 0x09, in: line, from: messageStart), callerTab < messageEnd,
-           Self.looksLikeCaller(UnsafeRawBufferPointer(rebasing: line[messageStart..<callerTab])) {
-            // A logger configured with a caller writes it between the level and the message.
-            messageStart = callerTab + 1
-            message = EventMessage.match(UnsafeRawBufferPointer(rebasing: line[messageStart..<messageEnd]))
-        }
-        guard let message else { return .foreign(time) }
-        if let fieldsStart {
+        if let fieldsStart = split.fieldsStart {
             do throws(JSONSyntaxError) {
                 var scanner = try JSONObjectScanner(line, at: fieldsStart)
                 while let (key, value) = try scanner.next() {
@@ -170,12 +260,13 @@ public struct EventDecoder {
                 }
             } catch {
                 return .diagnostic(EventDiagnostic(
-                    location: location, message: message, reason: .malformedJSON,
+                    location: location, message: split.message, reason: .malformedJSON,
                     detail: "malformed JSON fields at byte \(error.offset + 1): expected \(error.expected)"))
             }
         }
         do throws(EventDiagnostic) {
-            let payload = try makePayload(message, line: line, location: location)
+            let payload = try makePayload(split.message, line: line, location: location)
+            stamp.clear()
             return .event(JobEvent(time: time, level: level, payload: payload, location: location, encoding: .console))
         } catch {
             return .diagnostic(error)

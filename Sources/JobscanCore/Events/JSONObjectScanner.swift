@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A raw JSON value located in a line: where it is and what kind it is, undecoded.
 struct RawJSONValue {
     enum Kind { case string, number, literal, object, array }
@@ -108,22 +114,21 @@ struct JSONObjectScanner {
     }
 
     /// Scans a string starting at its opening quote; leaves `position` after the closing quote.
+    /// `memchr` finds each quote; one preceded by an odd run of backslashes is escaped.
     private mutating func scanString() throws(JSONSyntaxError) -> RawJSONValue {
         let start = position + 1
-        var i = start
-        var escapes = false
-        while i < bytes.count {
-            let c = bytes[i]
-            if c == UInt8(ascii: "\"") {
-                position = i + 1
-                return RawJSONValue(kind: .string, start: start, end: i, hasEscapes: escapes)
+        let base = bytes.baseAddress!
+        var from = start
+        while from < bytes.count, let hit = memchr(base + from, 0x22, bytes.count - from) {
+            let quote = base.distance(to: UnsafeRawPointer(hit))
+            var backslashes = 0
+            while quote - backslashes - 1 >= start, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+            if backslashes % 2 == 0 {
+                position = quote + 1
+                let escapes = memchr(base + start, 0x5C, quote - start) != nil
+                return RawJSONValue(kind: .string, start: start, end: quote, hasEscapes: escapes)
             }
-            if c == UInt8(ascii: "\\") {
-                escapes = true
-                i += 2
-                continue
-            }
-            i += 1
+            from = quote + 1
         }
         throw JSONSyntaxError(offset: bytes.count, expected: "a closing '\"'")
     }

@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finds a short byte string in a buffer: `memchr` (vectorised in libc) for an anchor byte of
+/// the needle, then a compare around each hit. The anchor is a byte that is rare in log lines
+/// (`m` of `"msg":"`, `t` of `"ts":`), so hits are few.
+struct ByteSearch {
+    let needle: [UInt8]
+    let anchor: Int
+
+    init(_ text: String, anchor: Int) {
+        needle = Array(text.utf8)
+        self.anchor = anchor
+    }
+
+    /// The offset of the first occurrence of the needle in `buffer`, or nil.
+    func firstIndex(in buffer: UnsafeRawBufferPointer) -> Int? {
+        guard buffer.count >= needle.count, let base = buffer.baseAddress else { return nil }
+        let anchorByte = Int32(needle[anchor])
+        var from = anchor
+        let lastStart = buffer.count - needle.count
+        while from < buffer.count {
+            guard let hit = memchr(base + from, anchorByte, buffer.count - from) else { return nil }
+            let start = base.distance(to: UnsafeRawPointer(hit)) - anchor
+            if start > lastStart { return nil }
+            if needle.withUnsafeBytes({ memcmp(base + start, $0.baseAddress!, needle.count) == 0 }) { return start }
+            from = start + anchor + 1
+        }
+        return nil
+    }
+
+    /// Whether `byte` occurs in `buffer`.
+    static func contains(_ byte: UInt8, in buffer: UnsafeRawBufferPointer) -> Bool {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return false }
+        return memchr(base, Int32(byte), buffer.count) != nil
+    }
+}
