@@ -612,3 +612,28 @@ extension JobEvent.Payload {
         JobEvent(time: Instant(nanoseconds: 0), level: .info, payload: self, location: probeLocation, encoding: .json).message
     }
 }
+
+@Suite("EventDecoder: catalogue tables")
+struct CatalogueTableTests {
+    @Test("every field key is recognised, and nothing else of the same length")
+    func fieldKeys() {
+        for field in ZapField.allCases {
+            let bytes = Array(field.key.utf8)
+            #expect(bytes.withUnsafeBytes { ZapField.match($0) } == field, "\(field.key)")
+            var altered = bytes
+            altered[altered.count - 1] ^= 0x20
+            #expect(altered.withUnsafeBytes { ZapField.match($0) } == nil, "\(field.key) altered")
+        }
+    }
+
+    @Test("every catalogue message is recognised, and nothing else of the same length")
+    func messages() {
+        for message in EventMessage.allCases {
+            let bytes = Array(message.text.utf8)
+            #expect(bytes.withUnsafeBytes { EventMessage.match($0) } == message, "\(message.text)")
+            var altered = bytes
+            altered[0] ^= 0x20
+            #expect(altered.withUnsafeBytes { EventMessage.match($0) } == nil, "\(message.text) altered")
+        }
+    }
+}

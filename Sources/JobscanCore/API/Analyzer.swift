@@ -33,6 +33,9 @@ public final class Analyzer {
         }
         let reader = LineReader(maxLineBytes: options.maxLineBytes)
         let name = file.name
+        // A local decoder: the per-line closure then works on a stack value, not a class property.
+        var decoder = self.decoder
+        defer { self.decoder = decoder }
         decoder.startInput(named: name)
         var foreign = 0
         var events = 0

@@ -37,4 +37,19 @@ struct ByteSearch {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return false }
         return memchr(base, Int32(byte), buffer.count) != nil
     }
+
+    /// Whether `bytes` spell exactly `text`.
+    static func equals(_ bytes: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {
+        bytes.count == text.utf8CodeUnitCount && (bytes.count == 0 || memcmp(bytes.baseAddress!, text.utf8Start, bytes.count) == 0)
+    }
+
+    /// Whether `needle` occurs in `haystack` (both UTF-8); for short texts such as error messages.
+    static func contains(_ needle: StaticString, in haystack: UnsafeRawBufferPointer) -> Bool {
+        let n = needle.utf8CodeUnitCount
+        guard n > 0, haystack.count >= n, let base = haystack.baseAddress else { return n == 0 }
+        for start in 0...(haystack.count - n) where memcmp(base + start, needle.utf8Start, n) == 0 {
+            return true
+        }
+        return false
+    }
 }

@@ -146,7 +146,7 @@ public struct EventDecoder {
             while let (key, value) = try scanner.next() {
                 let k = UnsafeRawBufferPointer(rebasing: line[key.start..<key.end])
                 switch k.count {
-                case 3 where k.elementsEqual("msg".utf8):
+                case 3 where ByteSearch.equals(k, "msg"):
                     // The first msg is the message (zap writes it before any field of the same name).
                     if message != nil { continue }
                     guard value.kind == .string, let m = Self.matchMessage(line, value) else {
@@ -155,13 +155,13 @@ public struct EventDecoder {
                     }
                     message = m
                     continue
-                case 5 where k.elementsEqual("level".utf8):
+                case 5 where ByteSearch.equals(k, "level"):
                     level = value
                     continue
-                case 2 where k.elementsEqual("ts".utf8):
+                case 2 where ByteSearch.equals(k, "ts"):
                     ts = value
                     continue
-                case 6 where k.elementsEqual("caller".utf8), 10 where k.elementsEqual("stacktrace".utf8):
+                case 6 where ByteSearch.equals(k, "caller"), 10 where ByteSearch.equals(k, "stacktrace"):
                     continue
                 default:
                     break

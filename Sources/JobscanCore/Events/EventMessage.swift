@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The messages of the event catalogue (DESIGN.md §2), matched byte for byte against a log line's `msg`.
 public enum EventMessage: Int, CaseIterable, Sendable, Comparable {
     case jobRegistered
@@ -51,19 +57,32 @@ public enum EventMessage: Int, CaseIterable, Sendable, Comparable {
 
     public static func < (a: EventMessage, b: EventMessage) -> Bool { a.rawValue < b.rawValue }
 
-    private static let table: [(EventMessage, [UInt8])] = allCases.map { ($0, Array($0.text.utf8)) }
-
     /// Matches raw (unescaped) message bytes; nil for every other message.
     static func match(_ bytes: UnsafeRawBufferPointer) -> EventMessage? {
-        // Every catalogue message starts with one of these letters; most foreign messages stop here.
-        guard let first = bytes.first else { return nil }
-        switch first {
-        case UInt8(ascii: "J"), UInt8(ascii: "A"), UInt8(ascii: "C"), UInt8(ascii: "S"), UInt8(ascii: "E"): break
+        // By length first: most foreign messages stop here without a byte compared.
+        let candidate: EventMessage
+        switch bytes.count {
+        case 10: candidate = .jobFailed
+        case 11: candidate = .jobStarted
+        case 12: candidate = .jobPanicked
+        case 15: candidate = .serverStarting
+        case 23: candidate = .jobStalled
+        case 24: candidate = .externalAPIFailure
+        case 26: candidate = .jobCompleted
+        case 27: return bytes[0] == UInt8(ascii: "C") ? same(bytes, .cleanup) : same(bytes, .healthCheck)
+        case 28: candidate = .circuitBreakerChange
+        case 29: candidate = .jobRegistered
+        case 38: candidate = .unregisteredCompletion
         default: return nil
         }
-        for (message, text) in table where text.count == bytes.count && text[0] == first {
-            if text.withUnsafeBytes({ $0.elementsEqual(bytes) }) { return message }
+        return same(bytes, candidate)
+    }
+
+    private static func same(_ bytes: UnsafeRawBufferPointer, _ message: EventMessage) -> EventMessage? {
+        var text = message.text
+        let equal = text.withUTF8 { utf8 in
+            utf8.count == bytes.count && memcmp(utf8.baseAddress!, bytes.baseAddress!, bytes.count) == 0
         }
-        return nil
+        return equal ? message : nil
     }
 }

@@ -4,6 +4,7 @@ enum ZapField: Int, CaseIterable {
     case overallStatus, totalJobs, unhealthyJobs, stalledJobs, runningJobs, port
     case service, from, to, operation, errorType, cbState
 
+    /// The key as the service writes it; `match` must recognise exactly these (a test checks).
     var key: String {
         switch self {
         case .jobName: return "job_name"
@@ -29,13 +30,38 @@ enum ZapField: Int, CaseIterable {
         }
     }
 
-    private static let table: [(ZapField, [UInt8])] = allCases.map { ($0, Array($0.key.utf8)) }
-
     static func match(_ bytes: UnsafeRawBufferPointer) -> ZapField? {
-        for (field, key) in table where key.count == bytes.count {
-            if key.withUnsafeBytes({ $0.elementsEqual(bytes) }) { return field }
+        // By length first, then one compare: this runs for every key of every event line.
+        switch bytes.count {
+        case 2: return ByteSearch.equals(bytes, "to") ? .to : nil
+        case 4:
+            if ByteSearch.equals(bytes, "port") { return .port }
+            return ByteSearch.equals(bytes, "from") ? .from : nil
+        case 5:
+            if ByteSearch.equals(bytes, "error") { return .error }
+            return ByteSearch.equals(bytes, "panic") ? .panic : nil
+        case 7: return ByteSearch.equals(bytes, "service") ? .service : nil
+        case 8:
+            if ByteSearch.equals(bytes, "job_name") { return .jobName }
+            if ByteSearch.equals(bytes, "duration") { return .duration }
+            return ByteSearch.equals(bytes, "cb_state") ? .cbState : nil
+        case 9: return ByteSearch.equals(bytes, "operation") ? .operation : nil
+        case 10:
+            if ByteSearch.equals(bytes, "start_time") { return .startTime }
+            if ByteSearch.equals(bytes, "total_jobs") { return .totalJobs }
+            return ByteSearch.equals(bytes, "error_type") ? .errorType : nil
+        case 12:
+            if ByteSearch.equals(bytes, "stalled_jobs") { return .stalledJobs }
+            return ByteSearch.equals(bytes, "running_jobs") ? .runningJobs : nil
+        case 13:
+            if ByteSearch.equals(bytes, "last_run_time") { return .lastRunTime }
+            return ByteSearch.equals(bytes, "cleaned_count") ? .cleanedCount : nil
+        case 14:
+            if ByteSearch.equals(bytes, "overall_status") { return .overallStatus }
+            return ByteSearch.equals(bytes, "unhealthy_jobs") ? .unhealthyJobs : nil
+        case 20: return ByteSearch.equals(bytes, "consecutive_failures") ? .consecutiveFailures : nil
+        default: return nil
         }
-        return nil
     }
 }
 

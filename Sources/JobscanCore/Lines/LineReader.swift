@@ -71,14 +71,22 @@ public final class LineReader {
             progress?(counts.bytes)
             var scan = end
             end += n
+            // Locals, not properties, in the per-line loop: no exclusivity checks per line.
             let base = buffer.baseAddress!
+            let limit = maxLineBytes
             while scan < end, let hit = memchr(base + scan, 0x0A, end - scan) {
                 let newline = base.distance(to: hit)
                 lineNumber += 1
                 if skipping {
                     skipping = false
                 } else {
-                    deliver(start, newline, lineNumber, body)
+                    var stop = newline
+                    if stop > start, base.load(fromByteOffset: stop - 1, as: UInt8.self) == 0x0D { stop -= 1 }
+                    if stop - start <= limit {
+                        body(UnsafeRawBufferPointer(start: base + start, count: stop - start), lineNumber)
+                    } else {
+                        noteOverlong(lineNumber)
+                    }
                 }
                 start = newline + 1
                 scan = start

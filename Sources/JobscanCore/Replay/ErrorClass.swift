@@ -5,12 +5,17 @@ public enum ErrorClass: String, Sendable, CaseIterable {
     case panic, unknown
 
     public init(classifying error: String) {
-        let text = error.lowercased()
-        if text.contains("timeout") || text.contains("deadline") { self = .timeout }
-        else if text.contains("database") || text.contains("sql") { self = .database }
-        else if text.contains("connection") || text.contains("network") { self = .network }
-        else if text.contains("external") || text.contains("api") { self = .externalAPI }
-        else if text.contains("panic") { self = .panic }
-        else { self = .unknown }
+        // Go's strings.ToLower then strings.Contains; Swift's lowercased() maps Unicode the same way.
+        var text = error.lowercased()
+        self = text.withUTF8 { utf8 in
+            let t = UnsafeRawBufferPointer(utf8)
+            func has(_ s: StaticString) -> Bool { ByteSearch.contains(s, in: t) }
+            if has("timeout") || has("deadline") { return .timeout }
+            if has("database") || has("sql") { return .database }
+            if has("connection") || has("network") { return .network }
+            if has("external") || has("api") { return .externalAPI }
+            if has("panic") { return .panic }
+            return .unknown
+        }
     }
 }

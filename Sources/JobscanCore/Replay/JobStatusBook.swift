@@ -15,28 +15,31 @@ public struct JobStatusBook: Sendable {
 
     /// `StartJob`: running since `time`; creates the record silently if needed.
     mutating func start(_ name: String, at time: Instant) {
-        var job = jobs[name] ?? JobStatus(jobName: name, createdAt: time)
-        job.status = .running
-        job.lastRunTime = time
-        job.updatedAt = time
-        jobs[name] = job
+        // In place through the dictionary's modify accessor: no copy of the record per event.
+        Self.update(&jobs[name, default: JobStatus(jobName: name, createdAt: time)]) {
+            $0.status = .running
+            $0.lastRunTime = time
+            $0.updatedAt = time
+        }
+    }
+
+    private static func update(_ job: inout JobStatus, _ body: (inout JobStatus) -> Void) {
+        body(&job)
     }
 
     /// `CompleteJob`. A completion for a job not in the book means the log began after its
     /// start (or lost it): the record is created from what this line says, with no start invented.
     mutating func complete(_ name: String, duration: Int64, failure: (error: String, panicValue: String?)?, at time: Instant) {
-        var job = jobs[name] ?? JobStatus(jobName: name, createdAt: time)
-        job.complete(duration: duration, failure: failure, at: time)
-        jobs[name] = job
+        jobs[name, default: JobStatus(jobName: name, createdAt: time)].complete(duration: duration, failure: failure, at: time)
     }
 
     /// A logged stall detection: stored status stalled until the next start or completion.
     mutating func markStalled(_ name: String, lastRunTime: Instant, at time: Instant) {
-        var job = jobs[name] ?? JobStatus(jobName: name, createdAt: time)
-        if job.lastRunTime == .goZero { job.lastRunTime = lastRunTime }
-        job.status = .stalled
-        job.updatedAt = time
-        jobs[name] = job
+        Self.update(&jobs[name, default: JobStatus(jobName: name, createdAt: time)]) {
+            if $0.lastRunTime == .goZero { $0.lastRunTime = lastRunTime }
+            $0.status = .stalled
+            $0.updatedAt = time
+        }
     }
 
     /// The hourly cleanup: removes records idle for longer than `retention` and not running.

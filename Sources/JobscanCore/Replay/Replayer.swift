@@ -21,6 +21,7 @@ public final class Replayer {
     private var epochHasEvents = false
     private var openRuns: [String: [OpenRun]] = [:]
     private var pendingPanics: [String: String] = [:]
+    private var dayCache: (index: Int64, text: String)?
     private let runSink: RunRecordSink?
     /// Lists that grow with the input keep only their first entries, so memory stays bounded.
     static let recordLimit = 100
@@ -66,14 +67,7 @@ public final class Replayer {
         case .started(let job, let startTime):
             if event.encoding == .json { displayOffset = startTime.utcOffsetSeconds }
             book.start(job, at: t)
-            var runs = openRuns[job, default: []]
-            var run = OpenRun(start: t)
-            if !runs.isEmpty {
-                for i in runs.indices { runs[i].overlapping = true }
-                run.overlapping = true
-            }
-            runs.append(run)
-            openRuns[job] = runs
+            Self.open(OpenRun(start: t), in: &openRuns[job, default: []])
             pendingPanics[job] = nil
             touch(job, at: t) { $0.runs += 1; $0.lastRun = t; $0.runsPerDay[self.day(t), default: 0] += 1 }
         case .completed(let job, let duration):
@@ -200,6 +194,16 @@ public final class Replayer {
         return false
     }
 
+    /// Adds a run; when others are going, all of them overlap.
+    private static func open(_ run: OpenRun, in runs: inout [OpenRun]) {
+        var run = run
+        if !runs.isEmpty {
+            for i in runs.indices { runs[i].overlapping = true }
+            run.overlapping = true
+        }
+        runs.append(run)
+    }
+
     private func emit(_ run: RunRecord) {
         guard let runSink else { return }
         var shown = run
@@ -210,22 +214,30 @@ public final class Replayer {
 
     private func touch(_ job: String, at time: Instant, _ update: (inout LifetimeTotals) -> Void = { _ in }) {
         epochHasEvents = true
-        var totals = lifetime[job] ?? LifetimeTotals(jobName: job, at: time)
-        if totals.lastEpoch != epoch {
-            totals.lastEpoch = epoch
-            totals.processesSeen += 1
+        let epoch = self.epoch
+        // In place through the dictionary's modify accessor: no copy of the totals per event.
+        func apply(_ totals: inout LifetimeTotals) {
+            if totals.lastEpoch != epoch {
+                totals.lastEpoch = epoch
+                totals.processesSeen += 1
+            }
+            totals.lastSeen = time
+            update(&totals)
         }
-        totals.lastSeen = time
-        update(&totals)
-        lifetime[job] = totals
+        apply(&lifetime[job, default: LifetimeTotals(jobName: job, at: time)])
     }
 
     private func note(_ event: JobEvent, _ text: String) {
         if notes.count < Self.recordLimit { notes.append(ReplayNote(location: event.location, text: text)) }
     }
 
+    /// The calendar day (YYYY-MM-DD, in the service's offset) of `t`; formatted once per day.
     private func day(_ t: Instant) -> String {
-        String(t.inOffset(displayOffset).rfc3339(fractionDigits: 0).prefix(10))
+        let (index, _) = (t.nanoseconds + Int64(displayOffset) * 1_000_000_000).floorDivided(by: 86_400_000_000_000)
+        if let cached = dayCache, cached.index == index { return cached.text }
+        let text = String(t.inOffset(displayOffset).rfc3339(fractionDigits: 0).prefix(10))
+        dayCache = (index, text)
+        return text
     }
 }
 
