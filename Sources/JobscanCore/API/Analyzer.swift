@@ -3,6 +3,8 @@ public final class Analyzer {
     /// Settings of the input and replay stages.
     public struct Options: Sendable {
         public var maxLineBytes = 1 << 20
+        /// Read and decompress on a second thread, ahead of the parsing.
+        public var readAhead = true
         public var replay = ReplayOptions()
         public init() {}
     }
@@ -31,7 +33,7 @@ public final class Analyzer {
             file.error = error
             return error
         }
-        let reader = LineReader(maxLineBytes: options.maxLineBytes)
+        let reader = LineReader(maxLineBytes: options.maxLineBytes, readAhead: options.readAhead)
         let name = file.name
         // A local decoder: the per-line closure then works on a stack value, not a class property.
         var decoder = self.decoder

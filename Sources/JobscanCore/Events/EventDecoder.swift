@@ -75,27 +75,59 @@ public struct EventDecoder {
     /// message, escapes in it, a spaced `"msg"`) goes to the full scan, which is exact.
     private static func mayBeJSONEvent(_ line: UnsafeRawBufferPointer, stamp: inout LineStamp) -> Bool {
         let base = line.baseAddress!
-        guard let keyStart = msgKey.firstIndex(in: line) else {
-            return spacedMsgKey.firstIndex(in: line) != nil
+        let keyStart: Int
+        var tsValue: Range<Int>?
+        if let known = zapLayout(line) {
+            (keyStart, tsValue) = (known.msgKey, known.ts)
+        } else {
+            guard let found = msgKey.firstIndex(in: line) else {
+                return spacedMsgKey.firstIndex(in: line) != nil
+            }
+            keyStart = found
+            let prefix = UnsafeRawBufferPointer(rebasing: line[1..<keyStart])
+            // A nested object or array before the message could hide another "msg": scan it all.
+            if ByteSearch.contains(UInt8(ascii: "{"), in: prefix) || ByteSearch.contains(UInt8(ascii: "["), in: prefix) {
+                return true
+            }
+            if let ts = tsKey.firstIndex(in: prefix) {
+                let start = 1 + ts + 5
+                var end = start
+                while end < keyStart, line[end] != UInt8(ascii: ","), line[end] != UInt8(ascii: "}") { end += 1 }
+                tsValue = start..<end
+            }
         }
         let valueStart = keyStart + 7
-        let prefix = UnsafeRawBufferPointer(rebasing: line[1..<keyStart])
-        // A nested object or array before the message could hide another "msg": scan it all.
-        if ByteSearch.contains(UInt8(ascii: "{"), in: prefix) || ByteSearch.contains(UInt8(ascii: "["), in: prefix) {
-            return true
-        }
         guard let close = memchr(base + valueStart, Int32(UInt8(ascii: "\"")), line.count - valueStart) else { return true }
         let message = UnsafeRawBufferPointer(rebasing: line[valueStart..<base.distance(to: UnsafeRawPointer(close))])
         if ByteSearch.contains(UInt8(ascii: "\\"), in: message) { return true }
         if EventMessage.match(message) != nil { return true }
         // Foreign: keep the raw `ts` written before the message, parsed only if it is ever needed.
-        if let ts = tsKey.firstIndex(in: prefix) {
-            let start = 1 + ts + 5
-            var end = start
-            while end < keyStart, line[end] != UInt8(ascii: ","), line[end] != UInt8(ascii: "}") { end += 1 }
-            stamp.set(UnsafeRawBufferPointer(rebasing: line[start..<end]), layout: .zapJSON)
-        }
+        if let tsValue { stamp.set(UnsafeRawBufferPointer(rebasing: line[tsValue]), layout: .zapJSON) }
         return false
+    }
+
+    /// zap's production layout, checked in a few steps instead of searched for:
+    /// `{"level":"…","ts":…,"caller":"…","msg":"` (the caller is optional). Returns where the
+    /// `"msg"` key starts and where the `ts` value is; nil for any other layout.
+    private static func zapLayout(_ line: UnsafeRawBufferPointer) -> (msgKey: Int, ts: Range<Int>)? {
+        let base = line.baseAddress!
+        let n = line.count
+        func at(_ i: Int, _ text: StaticString) -> Bool {
+            i + text.utf8CodeUnitCount <= n && memcmp(base + i, text.utf8Start, text.utf8CodeUnitCount) == 0
+        }
+        func find(_ byte: UInt8, from i: Int) -> Int? {
+            guard i < n, let hit = memchr(base + i, Int32(byte), n - i) else { return nil }
+            return base.distance(to: UnsafeRawPointer(hit))
+        }
+        guard at(0, "{\"level\":\""), let levelEnd = find(UInt8(ascii: "\""), from: 10),
+              at(levelEnd, "\",\"ts\":"), let tsEnd = find(UInt8(ascii: ","), from: levelEnd + 7)
+        else { return nil }
+        let ts = (levelEnd + 7)..<tsEnd
+        if at(tsEnd, ",\"msg\":\"") { return (tsEnd + 1, ts) }
+        guard at(tsEnd, ",\"caller\":\""), let callerEnd = find(UInt8(ascii: "\""), from: tsEnd + 11),
+              line[callerEnd - 1] != UInt8(ascii: "\\"), at(callerEnd, "\",\"msg\":\"")
+        else { return nil }
+        return (callerEnd + 2, ts)
     }
 
     /// Where a console line's parts are: after the time and level, the message, then the fields.

@@ -4,9 +4,11 @@ import Glibc
 import Darwin
 #endif
 
-/// Splits one input's byte stream into lines on `\n` (a trailing `\r` is dropped), in place in one reused
-/// buffer: lines split across reads are joined, and a line longer than the limit is skipped and
-/// counted rather than buffered whole. Memory is bounded by the limit, whatever the input size.
+/// Splits one input's byte stream into lines on `\n` (a trailing `\r` is dropped). Lines are
+/// delivered in place, inside the chunks the input is read into; a line split across two chunks
+/// is joined by moving its start into the room before the next chunk's data, and a line longer
+/// than the limit is skipped and counted rather than buffered whole. Memory is bounded by the
+/// chunk ring and the limit, whatever the input size.
 public final class LineReader {
     /// Counts of what the reader has seen so far.
     public struct Counts: Sendable, Equatable {
@@ -19,19 +21,18 @@ public final class LineReader {
 
     public let maxLineBytes: Int
     public private(set) var counts = Counts()
-    private var buffer: UnsafeMutableRawBufferPointer
     private let readSize: Int
+    private let readAhead: Bool
 
     /// - Parameters:
     ///   - maxLineBytes: longest line kept, terminator excluded.
-    ///   - readSize: bytes asked of the source per read.
-    public init(maxLineBytes: Int = 1 << 20, readSize: Int = 256 * 1024) {
+    ///   - readSize: bytes per chunk.
+    ///   - readAhead: read (and decompress) on a thread of its own, ahead of the parsing.
+    public init(maxLineBytes: Int = 1 << 20, readSize: Int = 1 << 20, readAhead: Bool = false) {
         self.maxLineBytes = max(1, maxLineBytes)
         self.readSize = max(1, readSize)
-        buffer = .allocate(byteCount: max(2 * self.readSize, 4096), alignment: 64)
+        self.readAhead = readAhead
     }
-
-    deinit { buffer.deallocate() }
 
     /// Reads `source` to its end and calls `body` with each line and its 1-based number.
     /// When the source throws, the lines before the damage have already been delivered
@@ -41,94 +42,86 @@ public final class LineReader {
         progress: ((Int) -> Void)? = nil,
         _ body: (UnsafeRawBufferPointer, Int) -> Void
     ) throws(InputError) {
-        var start = 0       // first byte of the current (incomplete) line
-        var end = 0         // end of valid data
-        var skipping = false
+        // Room for the longest kept line plus its CR: a longer unfinished line is being skipped.
+        let headroom = maxLineBytes + 1
+        let feeder = ChunkFeeder(source: source, chunkSize: readSize, headroom: headroom, depth: 4, threaded: readAhead)
+        defer { feeder.finish() }
+        let limit = maxLineBytes
         var lineNumber = 0
+        var skipping = false
+        var previous: Chunk?
+        var carry = 0..<0      // the unfinished line, inside `previous`
         defer { counts.lines = lineNumber }
         while true {
-            // Make room: move the incomplete line to the front, grow only for a long line.
-            if start > 0 {
-                if end > start { memmove(buffer.baseAddress!, buffer.baseAddress! + start, end - start) }
-                end -= start
-                start = 0
-            }
-            if buffer.count - end < readSize {
-                grow(to: end + readSize)
-            }
-            let n: Int
+            let next: Chunk?
             do {
-                n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end..<(end + readSize)]))
+                next = try feeder.next()
             } catch {
-                if end > start, !skipping {
+                if let previous, !carry.isEmpty, !skipping {
                     lineNumber += 1
-                    deliver(start, end, lineNumber, body)
+                    deliver(previous.memory.baseAddress!, carry, lineNumber, limit, body)
                 }
                 throw error
             }
-            if n == 0 { break }
-            counts.bytes += n
+            guard let chunk = next else { break }
+            let base = chunk.memory.baseAddress!
+            var start = chunk.dataStart
+            if let previous {
+                if !skipping, !carry.isEmpty {
+                    start -= carry.count
+                    (base + start).copyMemory(from: previous.memory.baseAddress! + carry.lowerBound, byteCount: carry.count)
+                }
+                feeder.recycle(previous)
+            }
+            let end = chunk.dataStart + chunk.count
+            counts.bytes += chunk.count
             progress?(counts.bytes)
-            var scan = end
-            end += n
-            // Locals, not properties, in the per-line loop: no exclusivity checks per line.
-            let base = buffer.baseAddress!
-            let limit = maxLineBytes
+            var scan = chunk.dataStart
             while scan < end, let hit = memchr(base + scan, 0x0A, end - scan) {
                 let newline = base.distance(to: hit)
                 lineNumber += 1
                 if skipping {
                     skipping = false
                 } else {
-                    var stop = newline
-                    if stop > start, base.load(fromByteOffset: stop - 1, as: UInt8.self) == 0x0D { stop -= 1 }
-                    if stop - start <= limit {
-                        body(UnsafeRawBufferPointer(start: base + start, count: stop - start), lineNumber)
-                    } else {
-                        noteOverlong(lineNumber)
-                    }
+                    deliver(base, start..<newline, lineNumber, limit, body)
                 }
                 start = newline + 1
                 scan = start
             }
-            if skipping {
-                start = end
-            } else if end - start > maxLineBytes + 1 {
-                // Longer than the limit and not ended yet: drop what we have, skip to its newline.
-                noteOverlong(lineNumber + 1)
+            if skipping || end - start > limit + 1 {
+                // Longer than the limit and not ended yet: skip to its newline.
+                if !skipping { noteOverlong(lineNumber + 1) }
                 skipping = true
-                start = end
+                carry = end..<end
+            } else {
+                carry = start..<end
             }
+            previous = chunk
         }
-        if end > start, !skipping {
-            lineNumber += 1
-            deliver(start, end, lineNumber, body)
-        } else if skipping {
-            lineNumber += 1
+        if let previous {
+            if !carry.isEmpty, !skipping {
+                lineNumber += 1
+                deliver(previous.memory.baseAddress!, carry, lineNumber, limit, body)
+            }
+            feeder.recycle(previous)
         }
+        if skipping { lineNumber += 1 }
     }
 
-    private func deliver(_ start: Int, _ end: Int, _ number: Int, _ body: (UnsafeRawBufferPointer, Int) -> Void) {
-        var stop = end
-        if stop > start, buffer[stop - 1] == 0x0D { stop -= 1 }
-        guard stop - start <= maxLineBytes else {
+    @inline(__always)
+    private func deliver(_ base: UnsafeMutableRawPointer, _ range: Range<Int>, _ number: Int, _ limit: Int,
+                         _ body: (UnsafeRawBufferPointer, Int) -> Void) {
+        var stop = range.upperBound
+        if stop > range.lowerBound, base.load(fromByteOffset: stop - 1, as: UInt8.self) == 0x0D { stop -= 1 }
+        guard stop - range.lowerBound <= limit else {
             noteOverlong(number)
             return
         }
-        body(UnsafeRawBufferPointer(rebasing: buffer[start..<stop]), number)
+        body(UnsafeRawBufferPointer(start: base + range.lowerBound, count: stop - range.lowerBound), number)
     }
 
     private func noteOverlong(_ number: Int) {
         counts.overlongLines += 1
         if counts.firstOverlongLine == nil { counts.firstOverlongLine = number }
-    }
-
-    private func grow(to size: Int) {
-        var capacity = buffer.count
-        while capacity < size { capacity *= 2 }
-        let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 64)
-        bigger.copyMemory(from: UnsafeRawBufferPointer(buffer))
-        buffer.deallocate()
-        buffer = bigger
     }
 }

@@ -61,8 +61,9 @@ final class MemorySource: ByteSource {
 }
 
 /// Collects lines as Strings (lossy) with their numbers.
-func collectLines(_ source: ByteSource, maxLineBytes: Int = 1 << 20, readSize: Int = 256 * 1024) throws(InputError) -> (lines: [[UInt8]], numbers: [Int], counts: LineReader.Counts) {
-    let reader = LineReader(maxLineBytes: maxLineBytes, readSize: readSize)
+func collectLines(_ source: ByteSource, maxLineBytes: Int = 1 << 20, readSize: Int = 256 * 1024,
+                  readAhead: Bool = false) throws(InputError) -> (lines: [[UInt8]], numbers: [Int], counts: LineReader.Counts) {
+    let reader = LineReader(maxLineBytes: maxLineBytes, readSize: readSize, readAhead: readAhead)
     var lines: [[UInt8]] = []
     var numbers: [Int] = []
     try reader.forEachLine(in: source) { line, number in
