@@ -3,20 +3,33 @@ public final class Analyzer {
     /// Settings of the input and replay stages.
     public struct Options: Sendable {
         public var maxLineBytes = 1 << 20
-        /// Read and decompress on a second thread, ahead of the parsing.
-        public var readAhead = true
+        /// Read (and decompress) ahead of the parsing, and replay behind it, on threads of their own.
+        public var threaded = true
         public var replay = ReplayOptions()
         public init() {}
     }
 
     public let options: Options
     public private(set) var input = InputSummary()
-    public let replayer: Replayer
+    private let replayer: Replayer
+    private let worker: ReplayWorker?
     private var decoder = EventDecoder()
 
     public init(options: Options, runSink: RunRecordSink? = nil) {
         self.options = options
         replayer = Replayer(options: options.replay, runSink: runSink)
+        worker = options.threaded ? ReplayWorker(replayer: replayer) : nil
+    }
+
+    deinit { worker?.stop() }
+
+    /// Hands an item to the replay, on its thread when there is one.
+    private func replay(_ item: ReplayWorker.Item) {
+        if let worker { return worker.submit(item) }
+        switch item {
+        case .event(let event): replay(.event(event))
+        case .lineTime(let time): replay(.lineTime(time))
+        }
     }
 
     /// Reads one input to its end (or its first error, after analysing everything before it).
@@ -33,7 +46,7 @@ public final class Analyzer {
             file.error = error
             return error
         }
-        let reader = LineReader(maxLineBytes: options.maxLineBytes, readAhead: options.readAhead)
+        let reader = LineReader(maxLineBytes: options.maxLineBytes, readAhead: options.threaded)
         let name = file.name
         // A local decoder: the per-line closure then works on a stack value, not a class property.
         var decoder = self.decoder
@@ -52,14 +65,14 @@ public final class Analyzer {
                     if firstTime == nil, let time = decoder.foreignTime() {
                         firstTime = time
                         lastTime = time
-                        replayer.observeLineTime(time)
+                        replay(.lineTime(time))
                     }
                 case .event(let event):
                     events += 1
                     if firstTime == nil { firstTime = event.time }
                     lastTime = event.time
                     input.events[event.message, default: 0] += 1
-                    replayer.apply(event)
+                    replay(.event(event))
                 case .diagnostic(let diagnostic):
                     input.diagnostics[diagnostic.reason, default: 0] += 1
                     if input.diagnosticSamples.count < InputSummary.sampleLimit {
@@ -73,7 +86,7 @@ public final class Analyzer {
         // Foreign lines after the last event: the latest one's time is the file's last.
         if let time = decoder.foreignTime() {
             lastTime = time
-            replayer.observeLineTime(time)
+            replay(.lineTime(time))
         }
         let counts = reader.counts
         file.bytes = counts.bytes
@@ -95,7 +108,8 @@ public final class Analyzer {
 
     /// Replays to the evaluation instant and returns everything the reports need.
     public func finish() -> Analysis {
-        Analysis(input: input, replay: replayer.finish())
+        _ = worker?.drain()
+        return Analysis(input: input, replay: replayer.finish())
     }
 }
 
