@@ -32,6 +32,7 @@ import heapq
 import itertools
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -71,8 +72,13 @@ def go_duration(ns):
 _ESC = {'\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t'}
 
 
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\]')
+
+
 def jstr(s):
     """A JSON string token as zap writes it (valid UTF-8 written raw)."""
+    if _NEEDS_ESCAPE.search(s) is None:
+        return '"' + s + '"'
     out = []
     for ch in s:
         e = _ESC.get(ch)
@@ -258,25 +264,32 @@ API_ERRORS = (
     ("invalid character '<' looking for beginning of value", "decode", False),
 )
 
-# One-off job failures: (text, needs number)
+# Job failures: (text ({n} = a random number), jobs that can return it; None = any job)
+_BTC = ("btc_transaction_indexing", "btc_pending_transaction_processing")
+_BASE = ("icy_transaction_indexing", "icy_swap_transaction_indexing", "swap_request_processing", "treasury_balance_snapshot")
 ERRORS = (
-    ("context deadline exceeded", False),
-    ("btc_rpc: GetTransactionsByAddress: request timeout after 10s", False),
-    ("sql: no rows in result set", False),
-    ("failed to get latest processed transaction: database connection pool exhausted", False),
-    ("pq: could not serialize access due to concurrent update (SQLSTATE 40001) in sql tx", False),
-    ("dial tcp 10.0.3.12:5432: connect: connection refused", False),
-    ("read tcp 10.42.0.17:51234->104.16.132.229:443: read: connection reset by peer", False),
-    ("network is unreachable", False),
-    ("blockstream API returned status 502", False),
-    ("base_rpc: eth_getLogs: external service unavailable", False),
-    ("insufficient capital in treasury wallet", False),
-    ("execution reverted: \"ERC20: transfer amount exceeds balance\"", False),
-    ("insufficient funds for gas * price + value", False),
-    ("failed to process swap request #{n}:\n  step 1: sign tx: ok\n  step 2: broadcast: external API returned 503\n\tretry later", True),
-    ("invalid BTC address \"bc1q{n}\u2026\" in swap request", True),
-    ("nonce too low: next nonce {n}, tx nonce 41", True),
-    ("unexpected block height {n}: chain reorg detected", True),
+    ("context deadline exceeded", None),
+    ("btc_rpc: GetTransactionsByAddress: request timeout after 10s", _BTC),
+    ("base_rpc: eth_getLogs: i/o timeout", _BASE),
+    ("sql: no rows in result set", None),
+    ("failed to get latest processed transaction: database connection pool exhausted", None),
+    ("pq: could not serialize access due to concurrent update (SQLSTATE 40001) in sql tx", None),
+    ("dial tcp 10.0.3.12:5432: connect: connection refused", None),
+    ("read tcp 10.42.0.17:51234->104.16.132.229:443: read: connection reset by peer", _BTC + ("oracle_price_refresh",)),
+    ("network is unreachable", None),
+    ("blockstream API returned status 502", _BTC),
+    ("coingecko API returned status 429: rate limited", ("oracle_price_refresh",)),
+    ("base_rpc: eth_getLogs: external service unavailable", _BASE),
+    ("insufficient capital in treasury wallet", ("swap_request_processing", "treasury_balance_snapshot")),
+    ("execution reverted: \"ERC20: transfer amount exceeds balance\"", ("swap_request_processing", "icy_swap_transaction_indexing")),
+    ("insufficient funds for gas * price + value", ("swap_request_processing",)),
+    ("failed to process swap request #{n}:\n  step 1: sign tx: ok\n  step 2: broadcast: external API returned 503\n\tretry later",
+     ("swap_request_processing",)),
+    ("invalid BTC address \"bc1q{n}\u2026\" in swap request", ("swap_request_processing", "btc_pending_transaction_processing")),
+    ("nonce too low: next nonce {n}, tx nonce 41", ("swap_request_processing", "icy_swap_transaction_indexing")),
+    ("unexpected block height {n}: chain reorg detected", ("btc_transaction_indexing", "icy_transaction_indexing", "icy_swap_transaction_indexing")),
+    ("webhook delivery {n} failed: 410 Gone", ("webhook_retry_dispatch",)),
+    ("webhook endpoint returned 500 Internal Server Error", ("webhook_retry_dispatch",)),
 )
 PANICS = (
     "runtime error: invalid memory address or nil pointer dereference",
@@ -339,7 +352,6 @@ class Sink:
         self.done = False
         self.buf = []
         self.gz_path = path + ".gz" if gzip_on else None
-        self.members = members if gzip_on else 0
         self.gz_tool = None
         self.gz_file = None
         self.gz_proc = None
@@ -505,7 +517,7 @@ class Generator:
         self.stack_webhook = jstr(WEBHOOK_FAIL_STACK)
         self.stack_bind = jstr(BIND_STACK)
         self.stack_api = {k: jstr(v) for k, v in API_STACK.items()}
-        self.errors = [(jstr(t), t, num) for t, num in ERRORS]
+        self.errors = {j: [t for t, jobs in ERRORS if jobs is None or j in jobs] for j in JOB_NAMES}
         self.http_weights = list(itertools.accumulate(w for w, *_ in HTTP_PATHS))
         self.http_paths = [(m, p, jstr(p), lat, bad) for _, m, p, lat, bad in HTTP_PATHS]
         # Noise: background request rate (requests/s); calibrated so that job events are ~6% of lines.
@@ -664,10 +676,10 @@ class Generator:
                     err = inc[1]
             elif r2 < 0.004:
                 inc[0] = 2 + int(rng.random() * 11)
-                inc[1] = self.error_text()
+                inc[1] = self.error_text(job)
                 err = inc[1]
             elif r2 < 0.030:
-                err = self.error_text()
+                err = self.error_text(job)
             elif r2 < 0.033:
                 pv = PANICS[int(rng.random() * len(PANICS))]
                 panic = pv.replace("{n}", str(870000 + int(rng.random() * 30000)))
@@ -685,9 +697,10 @@ class Generator:
             kind = "panic" if panic is not None else ("fail" if err is not None else "ok")
         self.push(t + d, EV_END, (job, t, d, kind, err, panic), then)
 
-    def error_text(self):
-        tok, text, num = self.errors[int(self.rng.random() * len(self.errors))]
-        if num:
+    def error_text(self, job):
+        pool = self.errors[job]
+        text = pool[int(self.rng.random() * len(pool))]
+        if "{n}" in text:
             text = text.replace("{n}", str(1000 + int(self.rng.random() * 900000)))
         return text
 
@@ -750,9 +763,7 @@ class Generator:
                 self.later(t_end + self.us(300, 3000), "info", "Successfully called uptime webhook",
                            [("url", url), ("status_code", '"200 OK"')])
         if then is not None:
-            if self.busy.get(then):
-                return
-            self.start_run(t_end + self.us(40, 200), then, None)
+            self.push(t_end + self.us(40, 200), EV_START, then, None)
 
     # -- periodic monitor work ----------------------------------------------------------------
     def detect(self, t):
@@ -818,7 +829,7 @@ class Generator:
         self.zap(t + self.us(5, 50), "info", "Cleaned up old job statuses", [("cleaned_count", '"%d"' % len(gone))])
 
     # -- external APIs and circuit breakers ---------------------------------------------------
-    def api_failure(self, t, svc, burst_left):
+    def api_failure(self, t, svc):
         rng = self.rng
         text, etype, slow = API_ERRORS[int(rng.random() * len(API_ERRORS))]
         op = API_OPS[svc][int(rng.random() * len(API_OPS[svc]))]
@@ -838,7 +849,7 @@ class Generator:
         if n == 0:  # a new burst
             n = 1 + int(rng.random() * 9)
         if self.cb[svc] != "open":
-            self.api_failure(t, svc, n)
+            self.api_failure(t, svc)
             self.api_fail_streak[svc] = self.api_fail_streak.get(svc, 0) + 1
             if self.cb[svc] == "half-open" or self.api_fail_streak[svc] >= 5:
                 self.cb_change(t + self.us(5, 30), svc, "open")
@@ -857,7 +868,7 @@ class Generator:
             self.push(t + int((2 + self.rng.random() * 20) * SEC), EV_CB, svc, "closed")
         elif self.cb[svc] == "half-open" and to == "closed":
             if self.rng.random() < 0.2:  # the probe failed
-                self.api_failure(t, svc, 0)
+                self.api_failure(t, svc)
                 self.cb_change(t + self.us(5, 30), svc, "open")
                 self.push(t + 30 * SEC, EV_CB, svc, "half-open")
             else:
@@ -869,7 +880,7 @@ class Generator:
         r = rng.random()
         if r < 0.012:  # sporadic external API failure (no breaker change)
             svc = "btc_rpc" if rng.random() < 0.5 else "base_rpc"
-            self.api_failure(t, svc, 0)
+            self.api_failure(t, svc)
             return
         if r < 0.03:
             self.zap(t, "info", INFO_NOISE[int(rng.random() * len(INFO_NOISE))], [])
@@ -974,7 +985,7 @@ def main():
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--size", type=parse_size, default=parse_size("100M"),
                     help="bytes to write (suffix K/M/G/T, 1024-based); stops at the first line boundary at or past it")
-    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--seed", type=int, default=42, help="random seed (default 42)")
     ap.add_argument("--encoding", choices=("json", "console"), default="json",
                     help="json = production zap encoder (default), console = development encoder")
     ap.add_argument("--out", required=True, help="output path (PATH.counts.json and PATH.gz are written next to it)")
