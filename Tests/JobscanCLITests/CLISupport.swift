@@ -57,4 +57,18 @@ enum CLI {
     }
 
     static func fixture(_ name: String) -> String { "Samples/fixtures/\(name)" }
+
+    /// Every oracle scenario in Samples/fixtures (each has a `.log`, a `.log.gz` and an `.expected.json`).
+    static let scenarios: [String] = {
+        let dir = packageRoot.appendingPathComponent("Samples/fixtures").path
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        return names.filter { $0.hasSuffix(".expected.json") }.map { String($0.dropLast(".expected.json".count)) }.sorted()
+    }()
+
+    /// The monitor settings a scenario was recorded with (from its expected.json), as options.
+    static func settings(_ scenario: String) throws -> [String] {
+        let data = try Data(contentsOf: packageRoot.appendingPathComponent(fixture("\(scenario).expected.json")))
+        let json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        return ["--stall-threshold", "\(json["stall_threshold_ns"]!)ns", "--retention", "\(json["retention_period_ns"]!)ns"]
+    }
 }

@@ -26,11 +26,11 @@ struct HealthParityCLITests {
     }
 
     @Test("statuses, counts, errors, metadata and durations exact; times within the log's precision",
-          arguments: GoldenTests.scenarios, [".log", ".log.gz"])
+          arguments: CLI.scenarios, [".log", ".log.gz"])
     func health(scenario: String, suffix: String) throws {
         let data = try Data(contentsOf: CLI.packageRoot.appendingPathComponent(CLI.fixture("\(scenario).expected.json")))
         let expected = try JSONSerialization.jsonObject(with: data) as! [String: Any]
-        let result = try CLI.run(try GoldenTests.settings(scenario) + ["--format", "health", CLI.fixture(scenario + suffix)])
+        let result = try CLI.run(try CLI.settings(scenario) + ["--format", "health", CLI.fixture(scenario + suffix)])
         let body = try JSONSerialization.jsonObject(with: result.stdoutBytes) as! [String: Any]
         #expect(body["status"] as? String == expected["overall_status"] as? String)
         let http = ["healthy": 200, "degraded": 206, "unhealthy": 503][body["status"] as? String ?? ""]

@@ -6,18 +6,8 @@ import Testing
 /// document, promtool and a real node_exporter.
 @Suite("CLI: --textfile")
 struct TextfileCLITests {
-    static let scenarios: [String] = {
-        let dir = CLI.packageRoot.appendingPathComponent("Samples/fixtures").path
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-        return names.filter { $0.hasSuffix(".expected.json") }.map { String($0.dropLast(".expected.json".count)) }.sorted()
-    }()
-
-    /// The monitor settings each fixture was recorded with (from its expected.json).
-    static func settings(_ scenario: String) throws -> [String] {
-        let data = try Data(contentsOf: CLI.packageRoot.appendingPathComponent(CLI.fixture("\(scenario).expected.json")))
-        let json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
-        return ["--stall-threshold", "\(json["stall_threshold_ns"]!)ns", "--retention", "\(json["retention_period_ns"]!)ns"]
-    }
+    static let scenarios = CLI.scenarios
+    static func settings(_ scenario: String) throws -> [String] { try CLI.settings(scenario) }
 
     static let promtool = TextfileTool.locate(["promtool"])
     static let nodeExporter = TextfileTool.locate(["prometheus-node-exporter", "node_exporter"])

@@ -37,13 +37,16 @@ public enum HealthReport {
         w.int("average_execution_ms", job.averageExecution)
         w.int("max_execution_ms", job.maxExecution)
         w.int("min_execution_ms", job.minExecution)
-        if !job.metadata.isEmpty {
-            w.beginObject("metadata")
-            for (k, v) in job.metadata.sorted(by: { $0.key < $1.key }) { w.string(k, v) }
-            w.endObject()
-        }
+        if !job.metadata.isEmpty { writeMetadata(job.metadata, to: &w) }
         w.string("created_at", ServiceTime.text(job.createdAt, offset: offset))
         w.string("updated_at", ServiceTime.text(job.updatedAt, offset: offset))
+        w.endObject()
+    }
+
+    /// Metadata as Go marshals a map: keys sorted.
+    static func writeMetadata(_ metadata: [String: String], to w: inout JSONWriter) {
+        w.beginObject("metadata")
+        for (k, v) in metadata.sorted(by: { $0.key < $1.key }) { w.string(k, v) }
         w.endObject()
     }
 

@@ -76,9 +76,7 @@ public enum JSONReport {
         duration("average_execution", completed ? job.averageExecution : nil, to: &w)
         duration("min_execution", completed ? job.minExecution : nil, to: &w)
         duration("max_execution", completed ? job.maxExecution : nil, to: &w)
-        w.beginObject("metadata")
-        for (k, v) in job.metadata.sorted(by: { $0.key < $1.key }) { w.string(k, v) }
-        w.endObject()
+        HealthReport.writeMetadata(job.metadata, to: &w)
         w.string("created_at", ServiceTime.text(job.createdAt, offset: offset))
         w.string("updated_at", ServiceTime.text(job.updatedAt, offset: offset))
         w.endObject()
