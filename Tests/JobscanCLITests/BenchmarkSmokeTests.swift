@@ -69,7 +69,7 @@ enum Shell {
         process.arguments = [command] + arguments
         process.currentDirectoryURL = CLI.packageRoot
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("jobscan-shell-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: log) }
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle

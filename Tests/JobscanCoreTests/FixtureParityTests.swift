@@ -113,4 +113,23 @@ struct FixtureParityTests {
         #expect(analysis.replay.crossCheck.disagreements == [])
         #expect(analysis.replay.notes == [])
     }
+
+    @Test("on one thread or three, the same analysis", arguments: Package.scenarios)
+    func threadedOrNot(scenario: String) throws {
+        let expected = try Expected(scenario)
+        func run(_ threaded: Bool) -> (String, String) {
+            let sink = RunCollector()
+            var options = Analyzer.Options()
+            options.threaded = threaded
+            options.replay.stallThreshold = expected.stallThreshold
+            options.replay.retention = expected.retention
+            let analyzer = Analyzer(options: options, runSink: sink)
+            analyzer.consume(path: Package.fixture(scenario + ".log.gz"))
+            let analysis = analyzer.finish()
+            return (JSONReport.render(analysis), sink.runs.map { TimelineWriter.line($0) }.joined())
+        }
+        let one = run(false), three = run(true)
+        #expect(one.0 == three.0)
+        #expect(one.1 == three.1)
+    }
 }

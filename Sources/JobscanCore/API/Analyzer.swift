@@ -27,8 +27,8 @@ public final class Analyzer {
     private func replay(_ item: ReplayWorker.Item) {
         if let worker { return worker.submit(item) }
         switch item {
-        case .event(let event): replay(.event(event))
-        case .lineTime(let time): replay(.lineTime(time))
+        case .event(let event): replayer.apply(event)
+        case .lineTime(let time): replayer.observeLineTime(time)
         }
     }
 

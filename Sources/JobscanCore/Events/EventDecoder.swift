@@ -334,7 +334,7 @@ public struct EventDecoder {
 
     private func makePayload(_ message: EventMessage, line: UnsafeRawBufferPointer,
                              location: LineLocation) throws(EventDiagnostic) -> JobEvent.Payload {
-        var reader = FieldReader(line: line, fields: fields, message: message, location: location)
+        let reader = FieldReader(line: line, fields: fields, message: message, location: location)
         switch message {
         case .jobRegistered:
             return .registered(job: try reader.string(.jobName))
