@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import JobscanCore
 
-/// `jobscan [FILE ...]`: the table, JSON document or endpoint body, plus optional timeline;
-/// `jobscan check` is the one subcommand.
+/// `jobscan [FILE ...]`: the table, JSON document or endpoint body, plus the optional timeline
+/// and textfile; `jobscan check` (routed by `main`) asserts.
 @main
 struct JobscanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,29 +22,29 @@ struct JobscanCommand: ParsableCommand {
 
             jobscan check [FILE ...] --expect EXPR ... asserts facts about the replayed state for CI \
             (see jobscan check --help).
-            """,
-        subcommands: []
+            """
     )
 
     /// `jobscan check …` runs the check command; anything else is a report. Routed here rather
     /// than as an ArgumentParser subcommand, because the report's own FILE arguments would
-    /// otherwise swallow the word `check` (a file called check reads as ./check).
+    /// otherwise swallow the word `check` (a file called check reads as ./check). Errors are
+    /// printed here, once: an output that cannot be written exits 3, like an unreadable input.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        guard arguments.first == "check" else {
-            main(arguments)
-            return
-        }
-        let rest = Array(arguments.dropFirst())
+        let isCheck = arguments.first == "check"
         do {
-            var command = try CheckCommand.parseAsRoot(rest)
+            var command = isCheck ? try CheckCommand.parseAsRoot(Array(arguments.dropFirst())) : try parseAsRoot(arguments)
             try command.run()
+        } catch let failure as CommandFailure {
+            Terminal.standardOutput.flush()
+            Terminal.error(failure.description)
+            Foundation.exit(3)
         } catch {
             Terminal.standardOutput.flush()
+            guard isCheck else { exit(withError: error) }
             // The check command's usage errors exit 2, as its help says.
             if CheckCommand.exitCode(for: error) == .validationFailure {
                 Terminal.standardError.write(CheckCommand.fullMessage(for: error) + "\n")
-                Terminal.standardError.flush()
                 Foundation.exit(2)
             }
             CheckCommand.exit(withError: error)

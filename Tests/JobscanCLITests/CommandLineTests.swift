@@ -122,4 +122,15 @@ struct CommandLineTests {
         let forced = try CLI.run(["--color", "always", CLI.fixture("noise.log")])
         #expect(forced.stdout.contains("\u{1B}["))
     }
+
+    @Test("an output that cannot be written is one line and exit 3, not a verdict's status")
+    func unwritableOutput() throws {
+        let result = try CLI.run(["--timeline", "/nonexistent/dir/runs.ndjson", CLI.fixture("noise.log")])
+        #expect(result.status == 3)
+        #expect(result.stderr == "jobscan: /nonexistent/dir/runs.ndjson: cannot write: No such file or directory\n")
+        let check = try CLI.run(["--expect", "verdict == \"healthy\"", "--junit", "/nonexistent/dir/j.xml", CLI.fixture("all_success.log")],
+                                subcommand: "check")
+        #expect(check.status == 3)
+        #expect(check.stderr == "jobscan: /nonexistent/dir/j.xml: cannot write: No such file or directory\n")
+    }
 }
