@@ -1,5 +1,6 @@
 /// One metric family of the textfile: its name (without prefix), type, own labels and HELP text.
 public struct TextfileMetric: Sendable, Equatable {
+    /// The Prometheus metric type.
     public enum Kind: String, Sendable { case counter, gauge, histogram }
     /// The service's names (`--metrics-prefix`) or jobscan's own (`jobscan_`).
     public enum Namespace: Sendable { case service, jobscan }

@@ -137,6 +137,7 @@ public struct TextfileSeries: Sendable {
     public var value: TextfileValue
 }
 
+/// The value of one series, by metric kind.
 public enum TextfileValue: Sendable, Equatable {
     /// A counter's value.
     case count(Int)
