@@ -134,3 +134,15 @@ struct CommandLineTests {
         #expect(check.stderr == "jobscan: /nonexistent/dir/j.xml: cannot write: No such file or directory\n")
     }
 }
+
+@Suite("CLI: --at before the first event")
+struct EvaluationBeforeLogTests {
+    @Test("no job event up to --at is unknown, exit 3, not healthy")
+    func atBeforeLog() throws {
+        let result = try CLI.run(["--at", "2020-01-01T00:00:00Z", CLI.fixture("noise.log")])
+        #expect(result.status == 3)
+        #expect(result.stdout.contains("UNKNOWN: no job event up to --at"))
+        let json = try CLI.run(["--format", "json", "--at", "2020-01-01T00:00:00Z", CLI.fixture("noise.log")])
+        #expect((try JSONSerialization.jsonObject(with: json.stdoutBytes) as! [String: Any])["verdict"] as? String == "unknown")
+    }
+}

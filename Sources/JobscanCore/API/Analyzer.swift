@@ -117,4 +117,8 @@ public final class Analyzer {
 public struct Analysis: Sendable {
     public var input: InputSummary
     public var replay: ReplayResult
+
+    /// Whether there is a verdict at all: no job event up to the evaluation instant means none
+    /// (reported as unknown, exit status 3), not "healthy".
+    public var hasVerdict: Bool { replay.eventsReplayed > 0 }
 }

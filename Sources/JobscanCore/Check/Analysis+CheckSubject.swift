@@ -9,7 +9,7 @@ extension Analysis: CheckSubject {
         switch path {
         case .root(let field):
             switch field {
-            case "verdict": return .string(input.eventCount > 0 ? replay.verdict.rawValue : "unknown")
+            case "verdict": return .string(hasVerdict ? replay.verdict.rawValue : "unknown")
             case "http_status": return .int(Int64(replay.verdict.httpStatus))
             default: return nil
             }

@@ -15,6 +15,8 @@ public final class Replayer {
     public private(set) var displayOffset: Int32 = 0
     /// Events not replayed because they come after the evaluation instant.
     public private(set) var eventsAfterCutoff = 0
+    /// Events replayed (up to the evaluation instant).
+    public private(set) var eventsReplayed = 0
     /// The latest restart, kept even when the list is full: the endpoint's view begins there.
     public private(set) var lastRestart: RestartRecord?
     private var stopped = false
@@ -53,6 +55,7 @@ public final class Replayer {
             return
         }
         lastLineTime = event.time
+        eventsReplayed += 1
         if event.encoding == .console { displayOffset = event.time.utcOffsetSeconds }
         let t = event.time
         switch event.payload {
@@ -151,7 +154,7 @@ public final class Replayer {
             verdict: HealthVerdict(summary: summary, jobs: jobs, criticalJobs: options.criticalJobs),
             epoch: epoch, restarts: restarts, lastRestart: lastRestart, lifetime: lifetime.values.sorted { $0.jobName < $1.jobName },
             crossCheck: crossCheck, notes: notes, displayOffset: displayOffset,
-            eventsAfterCutoff: eventsAfterCutoff, options: options)
+            eventsAfterCutoff: eventsAfterCutoff, eventsReplayed: eventsReplayed, options: options)
     }
 
     // MARK: -
@@ -257,5 +260,6 @@ public struct ReplayResult: Sendable {
     public var notes: [ReplayNote]
     public var displayOffset: Int32
     public var eventsAfterCutoff: Int
+    public var eventsReplayed: Int
     public var options: ReplayOptions
 }

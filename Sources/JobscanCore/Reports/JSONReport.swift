@@ -11,7 +11,7 @@ public enum JSONReport {
         w.int("schema_version", schemaVersion)
         w.string("evaluated_at", ServiceTime.text(r.evaluatedAt, offset: offset))
         // With no job event there is nothing to judge: the verdict is unknown (exit status 3).
-        let known = analysis.input.eventCount > 0
+        let known = analysis.hasVerdict
         w.string("verdict", known ? r.verdict.rawValue : "unknown")
         w.int("http_status", known ? r.verdict.httpStatus : nil)
         w.beginObject("summary")

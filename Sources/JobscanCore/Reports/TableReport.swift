@@ -45,8 +45,8 @@ public enum TableReport {
         let s = r.summary
         out += "\n"
         out += "summary      \(s.totalJobs) jobs: \(s.runningJobs) running, \(s.healthyJobs) healthy, \(s.unhealthyJobs) unhealthy, \(s.stalledJobs) stalled\n"
-        if analysis.input.eventCount == 0 {
-            out += "verdict      \(style.warn("UNKNOWN")): no job event read\n"
+        if !analysis.hasVerdict {
+            out += "verdict      \(style.warn("UNKNOWN")): no job event \(r.options.evaluateAt == nil ? "read" : "up to --at")\n"
         } else {
             out += "verdict      \(style.verdict(r.verdict)) (HTTP \(r.verdict.httpStatus)) at \(ServiceTime.text(r.evaluatedAt, offset: offset))\n"
         }

@@ -102,7 +102,7 @@ public enum TextfileReport {
         var code: Int32
 
         init(_ analysis: Analysis) {
-            if analysis.input.eventCount == 0 {
+            if !analysis.hasVerdict {
                 (name, code) = ("unknown", 3)
             } else {
                 (name, code) = (analysis.replay.verdict.rawValue, analysis.replay.verdict.exitCode)
