@@ -22,7 +22,8 @@ struct JobscanCommand: ParsableCommand {
 
             jobscan check [FILE ...] --expect EXPR ... asserts facts about the replayed state for CI \
             (see jobscan check --help).
-            """
+            """,
+        version: JobscanVersion.current
     )
 
     /// `jobscan check …` runs the check command; anything else is a report. Routed here rather

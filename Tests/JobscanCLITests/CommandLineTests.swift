@@ -106,6 +106,12 @@ struct CommandLineTests {
         #expect(result.stderr.hasPrefix("Error: "))
     }
 
+    @Test("--version prints the version, for both commands")
+    func version() throws {
+        #expect(try CLI.run(["--version"]).stdout == "0.1.0\n")
+        #expect(try CLI.run(["--version"], subcommand: "check").stdout == "0.1.0\n")
+    }
+
     @Test("--help explains inputs, formats and exit codes")
     func help() throws {
         let result = try CLI.run(["--help"])
