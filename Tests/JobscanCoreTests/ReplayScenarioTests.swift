@@ -112,3 +112,36 @@ final class RunCollector: RunRecordSink {
     var runs: [RunRecord] = []
     func record(_ run: RunRecord) { runs.append(run) }
 }
+
+@Suite("Replay: cross-check disagreements")
+struct CrossCheckDisagreementTests {
+    @Test("a logged health check that replay contradicts is listed with both sides, in every output")
+    func disagreement() throws {
+        let dir = try TemporaryDirectory()
+        let path = try dir.write("disagree.log", """
+            {"level":"info","ts":1795639536.0,"caller":"logger/logger.go:76","msg":"Job started","job_name":"btc_transaction_indexing","start_time":"2026-11-25T20:45:36Z"}
+            {"level":"error","ts":1795639536.5,"caller":"logger/logger.go:56","msg":"Job failed","job_name":"btc_transaction_indexing","duration":"500ms","error":"boom","consecutive_failures":"1"}
+            {"level":"info","ts":1795639537.0,"caller":"logger/logger.go:76","msg":"Jobs health check completed","overall_status":"healthy","duration":"0ms","total_jobs":"1","unhealthy_jobs":"0","stalled_jobs":"0","running_jobs":"0"}
+
+            """)
+        let (analysis, _) = analyze([path])
+        let check = analysis.replay.crossCheck
+        #expect(check.checked == 1 && check.agreed == 0)
+        let d = try #require(check.disagreements.first)
+        #expect(d.location == LineLocation(file: path, line: 3))
+        #expect(d.logged.overallStatus == "healthy")
+        #expect(d.replayedVerdict == .degraded)
+        #expect(d.replayedSummary.unhealthyJobs == 1)
+        let json = try JSONSerialization.jsonObject(with: Data(JSONReport.render(analysis).utf8)) as! [String: Any]
+        let cross = json["cross_check"] as! [String: Any]
+        #expect(cross["disagreed"] as? Int == 1)
+        let item = (cross["disagreements"] as! [[String: Any]])[0]
+        func side(_ key: String) -> [String] {
+            let d = item[key] as! [String: Any]
+            return [d["status"] as? String ?? "?"] + ["total_jobs", "running_jobs", "unhealthy_jobs", "stalled_jobs"].map { "\(d[$0] as? Int ?? -1)" }
+        }
+        #expect(side("logged") == ["healthy", "1", "0", "0", "0"])
+        #expect(side("replay") == ["degraded", "1", "0", "1", "0"])
+        #expect(TableReport.render(analysis, colour: false).contains("1 disagree"))
+    }
+}

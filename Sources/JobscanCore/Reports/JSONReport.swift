@@ -97,6 +97,18 @@ public enum JSONReport {
         w.endObject()
     }
 
+    /// One side of a cross-check disagreement: the figures a health-check line carries.
+    private static func writeCheckSide(_ key: String, _ status: String, total: Int, running: Int, unhealthy: Int,
+                                       stalled: Int, to w: inout JSONWriter) {
+        w.beginObject(key)
+        w.string("status", status)
+        w.int("total_jobs", total)
+        w.int("running_jobs", running)
+        w.int("unhealthy_jobs", unhealthy)
+        w.int("stalled_jobs", stalled)
+        w.endObject()
+    }
+
     private static func writeCrossCheck(_ c: CrossCheck, offset: Int32, to w: inout JSONWriter) {
         w.beginObject("cross_check")
         w.int("checked", c.checked)
@@ -107,20 +119,11 @@ public enum JSONReport {
             w.beginObject()
             w.string("time", ServiceTime.text(d.time, offset: offset))
             w.string("location", d.location.description)
-            w.beginObject("logged")
-            w.string("status", d.logged.overallStatus)
-            w.int("total_jobs", d.logged.totalJobs)
-            w.int("running_jobs", d.logged.runningJobs)
-            w.int("unhealthy_jobs", d.logged.unhealthyJobs)
-            w.int("stalled_jobs", d.logged.stalledJobs)
-            w.endObject()
-            w.beginObject("replay")
-            w.string("status", d.replayedVerdict.rawValue)
-            w.int("total_jobs", d.replayedSummary.totalJobs)
-            w.int("running_jobs", d.replayedSummary.runningJobs)
-            w.int("unhealthy_jobs", d.replayedSummary.unhealthyJobs)
-            w.int("stalled_jobs", d.replayedSummary.stalledJobs)
-            w.endObject()
+            let logged = d.logged, replayed = d.replayedSummary
+            writeCheckSide("logged", logged.overallStatus, total: logged.totalJobs, running: logged.runningJobs,
+                           unhealthy: logged.unhealthyJobs, stalled: logged.stalledJobs, to: &w)
+            writeCheckSide("replay", d.replayedVerdict.rawValue, total: replayed.totalJobs, running: replayed.runningJobs,
+                           unhealthy: replayed.unhealthyJobs, stalled: replayed.stalledJobs, to: &w)
             w.endObject()
         }
         w.endArray()
