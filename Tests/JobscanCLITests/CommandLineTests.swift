@@ -152,3 +152,18 @@ struct EvaluationBeforeLogTests {
         #expect((try JSONSerialization.jsonObject(with: json.stdoutBytes) as! [String: Any])["verdict"] as? String == "unknown")
     }
 }
+
+@Suite("CLI: a log without the job monitor's lines")
+struct NoMonitorLinesTests {
+    @Test("server starts and circuit-breaker lines alone give no verdict: exit 3")
+    func onlyOtherEvents() throws {
+        let log = """
+            {"level":"info","ts":1795639535.995892,"caller":"logger/logger.go:76","msg":"Starting server","port":"8080"}
+            {"level":"info","ts":1795639570.0816858,"caller":"logger/logger.go:76","msg":"Circuit breaker state change","service":"btc_rpc","from":"closed","to":"open"}
+
+            """
+        let result = try CLI.run([], stdin: Data(log.utf8))
+        #expect(result.status == 3)
+        #expect(result.stdout.contains("UNKNOWN: no job event read"))
+    }
+}

@@ -57,6 +57,15 @@ public enum EventMessage: Int, CaseIterable, Sendable, Comparable {
 
     public static func < (a: EventMessage, b: EventMessage) -> Bool { a.rawValue < b.rawValue }
 
+    /// Whether the job monitor wrote it (about jobs, or its own health check and cleanup);
+    /// server starts and the external-dependency lines are not enough for a verdict.
+    public var isJobMonitorEvent: Bool {
+        switch self {
+        case .serverStarting, .circuitBreakerChange, .externalAPIFailure: return false
+        default: return true
+        }
+    }
+
     /// Matches raw (unescaped) message bytes; nil for every other message.
     static func match(_ bytes: UnsafeRawBufferPointer) -> EventMessage? {
         // By length first: most foreign messages stop here without a byte compared.

@@ -15,7 +15,7 @@ public final class Replayer {
     public private(set) var displayOffset: Int32 = 0
     /// Events not replayed because they come after the evaluation instant.
     public private(set) var eventsAfterCutoff = 0
-    /// Events replayed (up to the evaluation instant).
+    /// Job monitor events replayed (up to the evaluation instant): none means no verdict.
     public private(set) var eventsReplayed = 0
     /// The latest restart, kept even when the list is full: the endpoint's view begins there.
     public private(set) var lastRestart: RestartRecord?
@@ -55,7 +55,7 @@ public final class Replayer {
             return
         }
         lastLineTime = event.time
-        eventsReplayed += 1
+        if event.message.isJobMonitorEvent { eventsReplayed += 1 }
         if event.encoding == .console { displayOffset = event.time.utcOffsetSeconds }
         let t = event.time
         switch event.payload {
