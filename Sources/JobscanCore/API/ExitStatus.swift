@@ -7,7 +7,4 @@ public enum ExitStatus {
         if !analysis.hasVerdict { return 3 }
         return exitZero ? 0 : analysis.replay.verdict.exitCode
     }
-
-    /// Usage errors (bad option, bad expression).
-    public static let usage: Int32 = 64
 }

@@ -13,8 +13,6 @@ final class Chunk: @unchecked Sendable {
     }
 
     deinit { memory.deallocate() }
-
-    var capacity: Int { memory.count - dataStart }
 }
 
 /// Fills chunks from a byte source, either on the calling thread or ahead of it on a thread of
