@@ -36,7 +36,7 @@ public struct JobStatus: Sendable, Equatable {
     }
 
     /// Applies one completion exactly as the service's `CompleteJob` does.
-    mutating func complete(duration: Int64, failure: (error: String, panicValue: String?)?, at time: Instant) {
+    mutating func complete(duration: Int64, failure: RunFailure?, at time: Instant) {
         let n = Int64(successCount + failureCount)
         // Int64 arithmetic with truncating division, as Go's time.Duration math.
         averageExecution = n == 0 ? duration : (averageExecution &* n &+ duration) / (n + 1)
@@ -50,7 +50,7 @@ public struct JobStatus: Sendable, Equatable {
             consecutiveFailures += 1
             lastError = failure.error
             metadata["error_type"] = ErrorClass(classifying: failure.error).rawValue
-            if let timeout = RunOutcome.timeoutText(of: failure.error) {
+            if let timeout = failure.timeout {
                 metadata["timeout"] = timeout
             }
             if let panicValue = failure.panicValue {

@@ -6,8 +6,6 @@ public struct JobStatusBook: Sendable {
 
     public subscript(name: String) -> JobStatus? { jobs[name] }
 
-    public var isEmpty: Bool { jobs.isEmpty }
-
     /// `RegisterJob`: creates a pending record unless one exists.
     mutating func register(_ name: String, at time: Instant) {
         if jobs[name] == nil { jobs[name] = JobStatus(jobName: name, createdAt: time) }
@@ -29,7 +27,7 @@ public struct JobStatusBook: Sendable {
 
     /// `CompleteJob`. A completion for a job not in the book means the log began after its
     /// start (or lost it): the record is created from what this line says, with no start invented.
-    mutating func complete(_ name: String, duration: Int64, failure: (error: String, panicValue: String?)?, at time: Instant) {
+    mutating func complete(_ name: String, duration: Int64, failure: RunFailure?, at time: Instant) {
         jobs[name, default: JobStatus(jobName: name, createdAt: time)].complete(duration: duration, failure: failure, at: time)
     }
 

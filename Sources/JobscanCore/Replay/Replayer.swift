@@ -83,18 +83,16 @@ public final class Replayer {
                 if orphan { $0.runs += 1; $0.runsPerDay[self.day(t), default: 0] += 1 }
             }
         case .failed(let job, let duration, let error, _):
-            let panicText = RunOutcome.panicText(of: error)
             // The panic value comes from the `Job panicked` line when it is in view.
-            let panicValue = panicText.map { pendingPanics[job] ?? $0 }
+            let failure = RunFailure(error: error, timeout: RunOutcome.timeoutText(of: error),
+                                     panicValue: RunOutcome.panicText(of: error).map { pendingPanics[job] ?? $0 })
             pendingPanics[job] = nil
-            book.complete(job, duration: duration, failure: (error, panicValue), at: t)
-            let isTimeout = RunOutcome.timeoutText(of: error) != nil
-            let outcome: RunOutcome = panicValue != nil ? .panic : isTimeout ? .timeout : .failed
-            let orphan = closeRun(job, end: t, duration: duration, outcome: outcome, error: error)
+            book.complete(job, duration: duration, failure: failure, at: t)
+            let orphan = closeRun(job, end: t, duration: duration, outcome: failure.outcome, error: error)
             touch(job, at: t) {
                 $0.failures += 1; $0.lastRun = t
-                if isTimeout { $0.timeouts += 1 }
-                if panicValue != nil { $0.panics += 1 }
+                if failure.timeout != nil { $0.timeouts += 1 }
+                if failure.panicValue != nil { $0.panics += 1 }
                 $0.failureDurations.observe(duration)
                 if orphan { $0.runs += 1; $0.runsPerDay[self.day(t), default: 0] += 1 }
             }

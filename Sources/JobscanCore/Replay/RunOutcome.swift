@@ -1,3 +1,13 @@
+/// A failed completion, read once from its error text: the timeout of a `job timeout after 50ms`
+/// error, and the panic value when the run panicked.
+struct RunFailure {
+    var error: String
+    var timeout: String?
+    var panicValue: String?
+
+    var outcome: RunOutcome { panicValue != nil ? .panic : timeout != nil ? .timeout : .failed }
+}
+
 /// How one run ended, for the timeline and the lifetime totals.
 public enum RunOutcome: String, Sendable, CaseIterable {
     case success, failed, timeout, panic, stalled, open
