@@ -132,18 +132,9 @@ struct TextfileCLITests {
     /// A zap JSON log where each odd job registers, starts and fails with an odd error.
     static func oddLog() -> String {
         func quoted(_ s: String) -> String {
-            var out = "\""
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            return out + "\""
+            var out = ""
+            JSONWriter.appendQuoted(s, to: &out)
+            return out
         }
         var lines: [String] = []
         var ts = 1_795_639_521.0
