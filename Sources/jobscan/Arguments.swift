@@ -3,13 +3,28 @@ import JobscanCore
 
 /// The inputs, shared by every command.
 struct InputArguments: ParsableArguments {
-    @Argument(help: ArgumentHelp("Log files, plain or gzip, oldest first; none or - reads standard input.", valueName: "file"))
+    @Argument(help: ArgumentHelp(
+        "Log files (plain or gzip, in any order: each instance's files are put in time order) or directories of them; none or - reads standard input.",
+        valueName: "file"))
     var files: [String] = []
 
     @Option(help: ArgumentHelp("Skip (and count) lines longer than this many bytes.", valueName: "bytes"))
     var maxLineBytes: Int = 1 << 20
 
-    var paths: [String] { files.isEmpty ? ["-"] : files }
+    @Option(help: ArgumentHelp(
+        "How the inputs store their lines: auto (detected per input from its first lines), \(LogShape.allCases.map(\.rawValue).joined(separator: ", ")).",
+        valueName: "shape"))
+    var inputFormat: InputFormat = .auto
+
+    @Option(help: ArgumentHelp(
+        "Plain logs are one instance (one), one per directory (directory), or one per log file and its rotations (file).",
+        valueName: "grouping"))
+    var plainInstance: InstanceNaming.PlainGrouping = .one
+
+    @Option(help: ArgumentHelp("Report only the instances whose name contains PATTERN.", valueName: "pattern"))
+    var instance: String?
+
+    var sources: [InputSource] { (files.isEmpty ? ["-"] : files).map { .path($0) } }
 
     func validate() throws {
         guard maxLineBytes > 0 else { throw ValidationError("--max-line-bytes must be positive") }
@@ -29,8 +44,11 @@ struct ReplayArguments: ParsableArguments {
     @Option(help: ArgumentHelp("The cleanup pass removes records idle for longer than this (Go duration).", valueName: "duration"))
     var retention: String = "24h"
 
-    @Option(help: ArgumentHelp("Comma-separated jobs whose repeated failure makes the verdict unhealthy.", valueName: "jobs"))
-    var criticalJobs: String = HealthVerdict.defaultCriticalJobs.joined(separator: ",")
+    @Option(name: .customLong("critical-jobs"), help: ArgumentHelp("Comma-separated jobs whose repeated failure makes the verdict unhealthy (default: \(HealthVerdict.defaultCriticalJobs.joined(separator: ","))).", valueName: "jobs"))
+    var criticalJobsOption: String?
+
+    var criticalJobs: String { criticalJobsOption ?? HealthVerdict.defaultCriticalJobs.joined(separator: ",") }
+    var criticalJobsGiven: Bool { criticalJobsOption != nil }
 
     func validate() throws {
         _ = try options()
@@ -40,7 +58,8 @@ struct ReplayArguments: ParsableArguments {
         var options = ReplayOptions()
         options.stallThreshold = try duration(stallThreshold, "--stall-threshold")
         options.retention = try duration(retention, "--retention")
-        options.criticalJobs = Set(criticalJobs.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty })
+        options.criticalJobs = ReplayOptions.criticalJobs(parsing: criticalJobs)
+        options.criticalJobsNamed = criticalJobsGiven
         if let at {
             guard let instant = EvaluationTime.parse(at) else {
                 throw ValidationError("--at: \"\(at)\" is neither an RFC 3339 time (2026-11-25T03:12:00Z) nor epoch seconds")
@@ -73,8 +92,27 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-extension String {
-    var trimmingSpaces: String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+/// `--input-format`: a shape, or auto.
+enum InputFormat: ExpressibleByArgument, CaseIterable, Equatable {
+    case auto
+    case shape(LogShape)
+
+    static let allCases: [InputFormat] = [.auto] + LogShape.allCases.map { .shape($0) }
+
+    init?(argument: String) {
+        if argument == "auto" { self = .auto; return }
+        guard let shape = LogShape(rawValue: argument) else { return nil }
+        self = .shape(shape)
+    }
+
+    var defaultValueDescription: String { "auto" }
+
+    static var allValueStrings: [String] { ["auto"] + LogShape.allCases.map(\.rawValue) }
+
+    var shape: LogShape? {
+        if case .shape(let shape) = self { return shape }
+        return nil
     }
 }
+
+extension InstanceNaming.PlainGrouping: ExpressibleByArgument {}

@@ -49,8 +49,9 @@ struct CheckCommand: ParsableCommand {
     mutating func run() throws {
         let rules = try loadRules()
         let started = Date()
-        let (analysis, errors) = Pipeline.analyze(input.paths, options: try Pipeline.options(input, replay))
-        let results = CheckEvaluator(subject: analysis).evaluate(rules)
+        let fleet = try Pipeline.analyze(input, options: try Pipeline.options(input, replay))
+        let errors = fleet.errors
+        let results = CheckEvaluator(subject: fleet).evaluate(rules)
         Terminal.standardOutput.write(CheckTextReport.render(results))
         Terminal.standardOutput.flush()
         if let junit {

@@ -71,20 +71,29 @@ struct JobscanCommand: ParsableCommand {
     var color: ColorChoice = .auto
 
     mutating func run() throws {
-        let timelineSink = try timeline.map { try OutputFile.open($0) }
-        let writer = timelineSink.map { TimelineWriter(sink: $0) }
-        let (analysis, errors) = Pipeline.analyze(input.paths, options: try Pipeline.options(input, replay), runSink: writer)
-        try textfile.write(analysis)
-        timelineSink?.close()
-        if format != .table { Pipeline.reportDiagnostics(analysis.input) }
+        let timelineFile = try timeline.map { try OutputFile.open($0) }
+        let spool = timelineFile.map { _ in TimelineSpool() }
+        var runSink: (@Sendable (String) -> RunRecordSink?)?
+        if let spool { runSink = { spool.sink(for: $0) } }
+        let fleet = try Pipeline.analyze(input, options: try Pipeline.options(input, replay), runSink: runSink)
+        if let spool, let timelineFile {
+            guard spool.write(to: timelineFile) else { throw CommandFailure("--timeline: the spooled records could not be read back") }
+            timelineFile.close()
+        }
+        try textfile.write(fleet)
+        if format != .table { Pipeline.reportDiagnostics(fleet.input) }
         switch format {
-        case .table: Terminal.standardOutput.write(TableReport.render(analysis, colour: color.enabled(for: 1)))
-        case .json: Terminal.standardOutput.write(JSONReport.render(analysis))
-        case .health: Terminal.standardOutput.write(HealthReport.render(analysis.replay))
-        case .input: Terminal.standardOutput.write("input\n" + InputReport.text(analysis.input))
+        case .table: Terminal.standardOutput.write(TableReport.render(fleet, colour: color.enabled(for: 1)))
+        case .json: Terminal.standardOutput.write(JSONReport.render(fleet))
+        case .health:
+            guard let single = fleet.single else {
+                throw CommandFailure("--format health is one endpoint's answer, and \(fleet.instances.count) instances were read (\(fleet.instances.map(\.instance.name).joined(separator: ", "))): choose one with --instance")
+            }
+            Terminal.standardOutput.write(HealthReport.render(single.replay))
+        case .input: Terminal.standardOutput.write("input\n" + InputReport.text(fleet.input))
         }
         Terminal.standardOutput.flush()
-        throw ExitCode(ExitStatus.of(analysis, inputErrors: errors, exitZero: exitZero))
+        throw ExitCode(ExitStatus.of(fleet, exitZero: exitZero))
     }
 }
 

@@ -4,45 +4,38 @@ import Glibc
 import Darwin
 #endif
 import JobscanCore
+import Synchronization
 
-/// Wires the inputs into the analyzer, with progress on a terminal and errors printed once.
+/// Wires the inputs into the analyzer, with progress on a terminal, and prints input errors and
+/// warnings once.
 enum Pipeline {
     /// The stages' settings from the shared arguments.
     static func options(_ input: InputArguments, _ replay: ReplayArguments) throws -> Analyzer.Options {
         var options = Analyzer.Options()
         options.maxLineBytes = input.maxLineBytes
+        options.inputFormat = input.inputFormat.shape
+        options.plainGrouping = input.plainInstance
         options.replay = try replay.options()
         return options
     }
 
-    /// Runs every input through the stages; input errors are printed once, here.
-    static func analyze(_ paths: [String], options: Analyzer.Options, runSink: RunRecordSink? = nil) -> (Analysis, [InputError]) {
-        let analyzer = Analyzer(options: options, runSink: runSink)
-        let errors = consume(paths, into: analyzer)
-        return (analyzer.finish(), errors)
-    }
-
-    /// Reads every path in order; prints each input error as one line and returns them.
-    static func consume(_ paths: [String], into analyzer: Analyzer) -> [InputError] {
+    /// Runs every input through the stages and selects `--instance`; input errors and warnings
+    /// are printed once, here.
+    static func analyze(_ input: InputArguments, options: Analyzer.Options,
+                        runSink: (@Sendable (String) -> RunRecordSink?)? = nil) throws -> FleetAnalysis {
         let meter = Terminal.isTerminal(2) ? ProgressMeter() : nil
-        var errors: [InputError] = []
-        var previousEnd: (name: String, time: Instant)?
-        for path in paths {
-            let name = InputOpener.displayName(path)
-            let error = analyzer.consume(path: path, progress: meter.map { m in { m.update(name: name, bytes: $0) } })
-            meter?.clear()
-            if let error {
-                Terminal.error(error.description)
-                errors.append(error)
-            }
-            if let file = analyzer.input.files.last, let first = file.firstTime {
-                if let previous = previousEnd, first.nanoseconds < previous.time.nanoseconds - GoDuration.minute {
-                    Terminal.error("warning: \(file.name) starts before \(previous.name) ends; pass rotated logs oldest first (app.log.2.gz app.log.1.gz app.log)")
-                }
-                if let last = file.lastTime { previousEnd = (file.name, last) }
-            }
+        var progress: (@Sendable (Int) -> Void)?
+        if let meter { progress = { meter.add($0) } }
+        let fleet = Analyzer(options: options).analyze(input.sources, runSink: runSink, progress: progress)
+        meter?.clear()
+        for error in fleet.errors { Terminal.error(error.description) }
+        for warning in fleet.warnings { Terminal.error("warning: \(warning)") }
+        guard let pattern = input.instance else { return fleet }
+        let selected = fleet.selecting(pattern)
+        if selected.instances.isEmpty {
+            throw CommandFailure("--instance \(pattern): no instance's name contains it; the instances are: \(fleet.allInstanceNames.joined(separator: ", "))")
         }
-        return errors
+        return selected
     }
 
     /// Malformed job events as one-line warnings on stderr (the table shows them itself).
@@ -54,27 +47,42 @@ enum Pipeline {
     }
 }
 
-/// A one-line progress display on stderr (bytes and rate), redrawn at most five times a second.
-final class ProgressMeter {
-    private let started = ProgressMeter.now()
-    private var lastDraw = 0.0
-    private var drawn = false
+/// A one-line progress display on stderr (bytes and rate), redrawn at most five times a second;
+/// fed from every reading thread.
+final class ProgressMeter: Sendable {
+    private struct State {
+        var bytes = 0
+        var lastDraw = 0.0
+        var drawn = false
+    }
 
-    func update(name: String, bytes: Int) {
+    private let started = ProgressMeter.now()
+    private let state = Mutex(State())
+
+    func add(_ bytes: Int) {
         let t = Self.now()
-        guard t - lastDraw >= 0.2, t - started >= 0.5 else { return }
-        lastDraw = t
-        let rate = Double(bytes) / max(t - started, 0.001)
-        Terminal.standardError.write("\r\u{1B}[Kjobscan: \(name) \(ByteCount.text(bytes)) \(ByteCount.text(Int(rate)))/s")
-        Terminal.standardError.flush()
-        drawn = true
+        let line: String? = state.withLock { s in
+            s.bytes += bytes
+            guard t - s.lastDraw >= 0.2, t - started >= 0.5 else { return nil }
+            s.lastDraw = t
+            s.drawn = true
+            let rate = Double(s.bytes) / max(t - started, 0.001)
+            return "\r\u{1B}[Kjobscan: \(ByteCount.text(s.bytes)) read, \(ByteCount.text(Int(rate)))/s"
+        }
+        if let line {
+            Terminal.standardError.write(line)
+            Terminal.standardError.flush()
+        }
     }
 
     func clear() {
+        let drawn = state.withLock { s in
+            defer { s.drawn = false }
+            return s.drawn
+        }
         guard drawn else { return }
         Terminal.standardError.write("\r\u{1B}[K")
         Terminal.standardError.flush()
-        drawn = false
     }
 
     private static func now() -> Double {

@@ -16,6 +16,11 @@ struct TextfileArguments: ParsableArguments {
         valueName: "key=value"))
     var labels: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "The label that tells the instances' series apart in the textfile (not instance, which Prometheus sets to the scraped target).",
+        valueName: "name"))
+    var instanceLabel: String = TextfileOptions.defaultInstanceLabel
+
     func validate() throws {
         if textfile == nil {
             if !labels.isEmpty { throw ValidationError("--label applies to --textfile") }
@@ -31,14 +36,14 @@ struct TextfileArguments: ParsableArguments {
         do throws(TextfileOptionError) {
             var constant: [TextfileLabel] = []
             for label in labels { constant.append(try TextfileLabel(parsing: label)) }
-            return try TextfileOptions(metricsPrefix: metricsPrefix, constantLabels: constant)
+            return try TextfileOptions(metricsPrefix: metricsPrefix, constantLabels: constant, instanceLabel: instanceLabel)
         } catch {
             throw ValidationError(error.description)
         }
     }
 
     /// Writes the textfile when `--textfile` was given; a failure is one line on stderr and exit 3.
-    func write(_ analysis: Analysis) throws {
+    func write(_ analysis: FleetAnalysis) throws {
         guard let textfile else { return }
         do {
             try AtomicFile.write(TextfileReport.render(analysis, options: try options()), to: textfile)

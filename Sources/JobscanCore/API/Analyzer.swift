@@ -1,124 +1,100 @@
-/// The front door: runs inputs through bytes → lines → events → replay and collects what reports need.
+import Dispatch
+
+/// The front door: runs inputs through bytes → lines → envelopes → events → one replay world per
+/// instance, and collects what the reports need.
 public final class Analyzer {
-    /// Settings of the input and replay stages.
+    /// Settings of the input, envelope and replay stages.
     public struct Options: Sendable {
         public var maxLineBytes = 1 << 20
-        /// Read (and decompress) ahead of the parsing, and replay behind it, on threads of their own.
+        /// Read (and decompress) ahead of the parsing, and replay a lone instance behind it, on threads of their own.
         public var threaded = true
         public var replay = ReplayOptions()
+        /// The shape of every input (`--input-format`); nil detects it per input.
+        public var inputFormat: LogShape?
+        /// How plain logs are grouped into instances.
+        public var plainGrouping = InstanceNaming.PlainGrouping.one
         public init() {}
     }
 
     public let options: Options
-    public private(set) var input = InputSummary()
-    private let replayer: Replayer
-    private let worker: ReplayWorker?
-    private var decoder = EventDecoder()
 
-    public init(options: Options, runSink: RunRecordSink? = nil) {
+    public init(options: Options) {
         self.options = options
-        replayer = Replayer(options: options.replay, runSink: runSink)
-        worker = options.threaded ? ReplayWorker(replayer: replayer) : nil
     }
 
-    deinit { worker?.stop() }
-
-    /// Hands an item to the replay, on its thread when there is one.
-    private func replay(_ item: ReplayWorker.Item) {
-        if let worker { return worker.submit(item) }
-        switch item {
-        case .event(let event): replayer.apply(event)
-        case .lineTime(let time): replayer.observeLineTime(time)
+    /// Reads every input and replays each instance's lines in its own world, the instances in
+    /// parallel; every world is evaluated at one instant (`--at`, or the latest time read).
+    /// - Parameters:
+    ///   - runSink: gives each instance's world its run sink (called from reading threads).
+    ///   - progress: called with the bytes read since its last call (from reading threads).
+    public func analyze(_ inputs: [InputSource], runSink: (@Sendable (String) -> RunRecordSink?)? = nil,
+                        progress: (@Sendable (Int) -> Void)? = nil) -> FleetAnalysis {
+        let probes = InputCatalog.expand(inputs).map { InputProbe.probe($0, forced: options.inputFormat) }
+        let groups = Self.groups(of: probes, plain: options.plainGrouping)
+        let settings = ReadingSettings(
+            maxLineBytes: options.maxLineBytes, readAhead: options.threaded,
+            threadedReplay: options.threaded && groups.count == 1, replay: options.replay,
+            runSink: { runSink?($0) }, progress: progress)
+        if groups.count == 1 {
+            groups[0].run(settings)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: groups.count) { groups[$0].run(settings) }
         }
+        return Self.collect(groups, options: options.replay)
     }
 
-    /// Reads one input to its end (or its first error, after analysing everything before it).
-    /// - Parameter progress: called with the log bytes read so far in this input.
-    /// - Returns: the input's error, also recorded in `input`.
-    @discardableResult
-    public func consume(path: String, progress: ((Int) -> Void)? = nil) -> InputError? {
-        var file = InputSummary.File(name: InputOpener.displayName(path))
-        defer { input.files.append(file) }
-        let source: ByteSource
-        do {
-            (source, file.format) = try InputOpener.open(path)
-        } catch {
-            file.error = error
-            return error
-        }
-        let reader = LineReader(maxLineBytes: options.maxLineBytes, readAhead: options.threaded)
-        let name = file.name
-        // A local decoder: the per-line closure then works on a stack value, not a class property.
-        var decoder = self.decoder
-        defer { self.decoder = decoder }
-        decoder.startInput(named: name)
-        var foreign = 0
-        var events = 0
-        var firstTime: Instant?
-        var lastTime: Instant?
-        var failure: InputError?
-        do {
-            try reader.forEachLine(in: source, progress: progress) { line, number in
-                switch decoder.decode(line, lineNumber: number) {
-                case .foreign:
-                    foreign += 1
-                    if firstTime == nil, let time = decoder.foreignTime() {
-                        firstTime = time
-                        lastTime = time
-                        replay(.lineTime(time))
-                    }
-                case .event(let event):
-                    events += 1
-                    if firstTime == nil { firstTime = event.time }
-                    lastTime = event.time
-                    input.events[event.message, default: 0] += 1
-                    replay(.event(event))
-                case .diagnostic(let diagnostic):
-                    input.diagnostics[diagnostic.reason, default: 0] += 1
-                    if input.diagnosticSamples.count < InputSummary.sampleLimit {
-                        input.diagnosticSamples.append(diagnostic)
-                    }
-                }
+    /// One group per instance of the one-instance shapes, plus one for every multiplexed input.
+    static func groups(of probes: [InputProbe], plain: InstanceNaming.PlainGrouping) -> [ReadingGroup] {
+        let firstPlain: String = probes.first { !$0.shape.isMultiplexed && ($0.shape == .plain || $0.shape == .kubectlTimestamps) }
+            .map { if case .path(let p) = $0.input { return p } else { return $0.name } } ?? "-"
+        var byInstance: [String: [InputProbe]] = [:]
+        var order: [String] = []
+        var multiplexed: [InputProbe] = []
+        for probe in probes {
+            if probe.shape.isMultiplexed {
+                multiplexed.append(probe)
+                continue
             }
-        } catch {
-            failure = error
+            let path: String
+            switch probe.input {
+            case .path(let p): path = p
+            case .bytes(let name, _): path = name
+            }
+            let name = InstanceNaming.name(path: path, shape: probe.shape, plain: plain, firstPlainPath: firstPlain) ?? path
+            if byInstance[name] == nil { order.append(name) }
+            byInstance[name, default: []].append(probe)
         }
-        // Foreign lines after the last event: the latest one's time is the file's last.
-        if let time = decoder.foreignTime() {
-            lastTime = time
-            replay(.lineTime(time))
-        }
-        let counts = reader.counts
-        file.bytes = counts.bytes
-        file.fileBytes = source.consumedBytes
-        file.lines = counts.lines
-        file.events = events
-        file.firstTime = firstTime
-        file.lastTime = lastTime
-        file.error = failure
-        input.bytes += counts.bytes
-        input.lines += counts.lines
-        input.overlongLines += counts.overlongLines
-        input.foreignLines += foreign
-        if let line = counts.firstOverlongLine, input.overlongSamples.count < InputSummary.sampleLimit {
-            input.overlongSamples.append(LineLocation(file: name, line: line))
-        }
-        return failure
+        var groups = order.map { ReadingGroup(instance: $0, inputs: byInstance[$0]!) }
+        if !multiplexed.isEmpty { groups.append(ReadingGroup(instance: nil, inputs: multiplexed)) }
+        return groups
     }
 
-    /// Replays to the evaluation instant and returns everything the reports need.
-    public func finish() -> Analysis {
-        _ = worker?.drain()
-        return Analysis(input: input, replay: replayer.finish())
+    /// Evaluates every world at the fleet's instant and puts the analyses together.
+    static func collect(_ groups: [ReadingGroup], options: ReplayOptions) -> FleetAnalysis {
+        var worlds = groups.flatMap(\.worlds)
+        // A name seen in two groups (a multiplexed input naming a pod that also has its own file)
+        // stays two worlds: the later one is told apart by its shape.
+        var seen: Set<String> = []
+        for (i, world) in worlds.enumerated() where !seen.insert(world.name).inserted {
+            worlds[i] = InstanceWorld(name: "\(world.name) (\(world.shape.rawValue))", shape: world.shape, feed: world.feed)
+        }
+        let latest = worlds.compactMap(\.lastLineTime).max()
+        let instant = options.evaluateAt ?? latest
+        let analyses = worlds.map { $0.finish(at: instant) }.sorted { $0.instance.name < $1.instance.name }
+        var input = InputSummary()
+        for group in groups {
+            input.files += group.files
+            input.bytes += group.figures.bytes
+            input.lines += group.figures.lines
+            input.overlongLines += group.figures.overlongLines
+            input.overlongSamples += group.figures.overlongSamples.prefix(InputSummary.sampleLimit - input.overlongSamples.count)
+            input.joinedRecords += group.figures.joinedRecords
+            input.unattributedLines += group.figures.unattributedLines
+            input.addLineFigures(of: group.figures)
+        }
+        for analysis in analyses { input.addLineFigures(of: analysis.input) }
+        let evaluatedAt = analyses.first?.replay.evaluatedAt ?? instant ?? Instant(nanoseconds: 0)
+        return FleetAnalysis(instances: analyses, input: input, evaluatedAt: evaluatedAt,
+                             warnings: FleetWarnings.of(analyses, options: options))
     }
-}
-
-/// Everything jobscan learned from its inputs: the input report and the replayed state.
-public struct Analysis: Sendable {
-    public var input: InputSummary
-    public var replay: ReplayResult
-
-    /// Whether there is a verdict at all: no job event up to the evaluation instant means none
-    /// (reported as unknown, exit status 3), not "healthy".
-    public var hasVerdict: Bool { replay.eventsReplayed > 0 }
 }

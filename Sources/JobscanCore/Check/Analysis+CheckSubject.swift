@@ -9,8 +9,9 @@ extension Analysis: CheckSubject {
         switch path {
         case .root(let field):
             switch field {
-            case "verdict": return .string(hasVerdict ? replay.verdict.rawValue : "unknown")
-            case "http_status": return .int(Int64(replay.verdict.httpStatus))
+            case "verdict": return .string(verdict.rawValue)
+            // No verdict, no endpoint answer: no status to compare (an assertion on it fails).
+            case "http_status": return verdict.httpStatus.map { .int(Int64($0)) }
             default: return nil
             }
         case .summary(let field):
@@ -56,16 +57,46 @@ extension Analysis: CheckSubject {
             default: return nil
             }
         case .input(let field):
+            return input.checkValue(field)
+        }
+    }
+}
+
+/// A fleet as the check language sees it: `verdict` and `http_status` are the fleet's (the worst
+/// over its instances); the other paths read the instance when there is exactly one.
+extension FleetAnalysis: CheckSubject {
+    public var jobNames: [String] { single?.jobNames ?? [] }
+
+    public var lifetimeJobNames: [String] { single?.lifetimeJobNames ?? [] }
+
+    public func value(at path: CheckPath) -> CheckValue? {
+        switch path {
+        case .root(let field):
             switch field {
-            case "files": return .int(Int64(input.files.count))
-            case "bytes": return .int(Int64(input.bytes))
-            case "lines": return .int(Int64(input.lines))
-            case "events": return .int(Int64(input.eventCount))
-            case "foreign_lines": return .int(Int64(input.foreignLines))
-            case "diagnostics": return .int(Int64(input.diagnosticCount))
-            case "overlong_lines": return .int(Int64(input.overlongLines))
+            case "verdict": return .string(verdict.rawValue)
+            case "http_status": return verdict.httpStatus.map { .int(Int64($0)) }
             default: return nil
             }
+        case .input(let field):
+            return input.checkValue(field)
+        default:
+            return single?.value(at: path)
+        }
+    }
+}
+
+extension InputSummary {
+    /// The `input.*` fields.
+    func checkValue(_ field: String) -> CheckValue? {
+        switch field {
+        case "files": return .int(Int64(files.count))
+        case "bytes": return .int(Int64(bytes))
+        case "lines": return .int(Int64(lines))
+        case "events": return .int(Int64(eventCount))
+        case "foreign_lines": return .int(Int64(foreignLines))
+        case "diagnostics": return .int(Int64(diagnosticCount))
+        case "overlong_lines": return .int(Int64(overlongLines))
+        default: return nil
         }
     }
 }

@@ -7,6 +7,12 @@ public enum DiagnosticReason: String, Sendable, CaseIterable, Comparable {
     case invalidInteger = "invalid_integer"
     case invalidString = "invalid_string"
     case invalidLevel = "invalid_level"
+    /// A record of a container log shape (Docker, CRI, journald, logcli) that could not be unwrapped.
+    case malformedEnvelope = "malformed_envelope"
+    /// A field the exporter left out for its size (journalctl's `null` without `--all`).
+    case truncatedField = "truncated_field"
+    /// A line pieced together from partial records grew past `--max-line-bytes`.
+    case overlongJoinedLine = "overlong_joined_line"
 
     public static func < (a: DiagnosticReason, b: DiagnosticReason) -> Bool { a.rawValue < b.rawValue }
 }

@@ -7,6 +7,15 @@ public struct ReplayOptions: Sendable {
     /// The cleanup pass removes records not updated for this long; default 24h.
     public var retention: Int64 = 24 * GoDuration.hour
     public var criticalJobs: Set<String> = Set(HealthVerdict.defaultCriticalJobs)
+    /// Whether the user named the critical jobs: then a name the log never mentions is worth a warning.
+    public var criticalJobsNamed = false
 
     public init() {}
+
+    /// `--critical-jobs`: names separated by commas, spaces around them ignored.
+    public static func criticalJobs(parsing text: String) -> Set<String> {
+        Set(text.split(separator: ",").map { part in
+            String(part.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        }.filter { !$0.isEmpty })
+    }
 }

@@ -133,9 +133,10 @@ public final class Replayer {
         }
     }
 
-    /// The state at the evaluation instant; closes the runs still open into the run sink.
-    public func finish() -> ReplayResult {
-        let at = options.evaluateAt ?? lastLineTime ?? Instant(nanoseconds: 0)
+    /// The state at the evaluation instant (`--at`, else `instant`, else the last line's time);
+    /// closes the runs still open into the run sink.
+    public func finish(at instant: Instant? = nil) -> ReplayResult {
+        let at = options.evaluateAt ?? instant ?? lastLineTime ?? Instant(nanoseconds: 0)
         let evaluatedAt = at.inOffset(displayOffset)
         for job in openRuns.keys.sorted() {
             for run in openRuns[job] ?? [] {
@@ -152,7 +153,8 @@ public final class Replayer {
             verdict: HealthVerdict(summary: summary, jobs: jobs, criticalJobs: options.criticalJobs),
             epoch: epoch, restarts: restarts, lastRestart: lastRestart, lifetime: lifetime.values.sorted { $0.jobName < $1.jobName },
             crossCheck: crossCheck, notes: notes, displayOffset: displayOffset,
-            eventsAfterCutoff: eventsAfterCutoff, eventsReplayed: eventsReplayed, options: options)
+            eventsAfterCutoff: eventsAfterCutoff, eventsReplayed: eventsReplayed, lastLineTime: lastLineTime?.inOffset(displayOffset),
+            options: options)
     }
 
     // MARK: -
@@ -259,5 +261,7 @@ public struct ReplayResult: Sendable {
     public var displayOffset: Int32
     public var eventsAfterCutoff: Int
     public var eventsReplayed: Int
+    /// The time of the last line replayed (nil when no line had one).
+    public var lastLineTime: Instant?
     public var options: ReplayOptions
 }

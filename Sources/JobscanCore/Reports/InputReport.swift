@@ -8,6 +8,7 @@ public enum InputReport {
             w.beginObject()
             w.string("name", f.name)
             w.string("format", f.format?.rawValue)
+            w.string("shape", f.shape?.rawValue)
             w.int("file_bytes", f.fileBytes)
             w.int("bytes", f.bytes)
             w.int("lines", f.lines)
@@ -26,6 +27,8 @@ public enum InputReport {
         w.endObject()
         w.int("foreign_lines", s.foreignLines)
         w.int("overlong_lines", s.overlongLines)
+        w.int("joined_records", s.joinedRecords)
+        w.int("unattributed_lines", s.unattributedLines)
         w.int("diagnostics", s.diagnosticCount)
         w.beginObject("diagnostics_by_reason")
         for r in DiagnosticReason.allCases.sorted() where s.diagnostics[r] != nil { w.int(r.rawValue, s.diagnostics[r]) }
@@ -51,12 +54,16 @@ public enum InputReport {
         var out = ""
         let files = s.files.map { f -> String in
             var part = "\(f.name) (\(f.format?.rawValue ?? "unread")"
+            if let shape = f.shape, shape != .plain { part += ", \(shape.rawValue)" }
             if f.format == .gzip { part += ", \(ByteCount.text(f.fileBytes)) → \(ByteCount.text(f.bytes))" } else { part += ", \(ByteCount.text(f.bytes))" }
             return part + ")"
         }
         out += "  files        \(s.files.count): \(files.joined(separator: ", "))\n"
         out += "  bytes        \(s.bytes)\n"
         out += "  lines        \(s.lines) (\(s.eventCount) events, \(s.foreignLines) foreign, \(s.diagnosticCount) diagnostics, \(s.overlongLines) over-long)\n"
+        if s.joinedRecords > 0 || s.unattributedLines > 0 {
+            out += "  records      \(s.joinedRecords) partial record(s) joined, \(s.unattributedLines) line(s) of no instance\n"
+        }
         let kinds = EventMessage.allCases.compactMap { m in s.events[m].map { "\(m.key) \($0)" } }
         out += "  events       \(kinds.isEmpty ? "none" : kinds.joined(separator: ", "))\n"
         if !s.diagnostics.isEmpty {

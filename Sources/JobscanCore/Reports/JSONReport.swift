@@ -1,19 +1,43 @@
 /// jobscan's own JSON document (`--format json`): the endpoint's view, what only the log can tell,
 /// and the input report. Durations appear as nanoseconds (`*_ns`) and as seconds (`*_seconds`).
 public enum JSONReport {
-    public static let schemaVersion = 1
+    /// 2: the fleet layer (`instances`, each with its own document).
+    public static let schemaVersion = 2
 
-    public static func render(_ analysis: Analysis) -> String {
-        let r = analysis.replay
-        let offset = r.displayOffset
+    public static func render(_ fleet: FleetAnalysis) -> String {
         var w = JSONWriter(pretty: true)
+        let offset = fleet.evaluatedAt.utcOffsetSeconds
         w.beginObject()
         w.int("schema_version", schemaVersion)
+        w.string("evaluated_at", ServiceTime.text(fleet.evaluatedAt, offset: offset))
+        w.string("verdict", fleet.verdict.rawValue)
+        w.int("http_status", fleet.verdict.httpStatus)
+        w.int("instance_count", fleet.instances.count)
+        w.beginArray("instances")
+        for analysis in fleet.instances {
+            w.beginObject()
+            writeInstance(analysis, to: &w)
+            w.endObject()
+        }
+        w.endArray()
+        w.beginArray("warnings")
+        for warning in fleet.warnings { w.string(nil, warning) }
+        w.endArray()
+        InputReport.write(fleet.input, key: "input", offset: offset, to: &w)
+        w.endObject()
+        return w.output
+    }
+
+    /// One instance's document: the endpoint's view, what only the log can tell, and its input.
+    static func writeInstance(_ analysis: Analysis, to w: inout JSONWriter) {
+        let r = analysis.replay
+        let offset = r.displayOffset
+        w.string("name", analysis.instance.name)
+        w.string("shape", analysis.instance.shape.rawValue)
         w.string("evaluated_at", ServiceTime.text(r.evaluatedAt, offset: offset))
-        // With no job event there is nothing to judge: the verdict is unknown (exit status 3).
-        let known = analysis.hasVerdict
-        w.string("verdict", known ? r.verdict.rawValue : "unknown")
-        w.int("http_status", known ? r.verdict.httpStatus : nil)
+        w.string("verdict", analysis.verdict.rawValue)
+        w.int("http_status", analysis.verdict.httpStatus)
+        w.string("last_line_time", ServiceTime.optional(r.lastLineTime, offset: offset))
         w.beginObject("summary")
         HealthReport.writeSummary(r.summary, to: &w)
         w.endObject()
@@ -53,8 +77,6 @@ public enum JSONReport {
         w.string("at", r.options.evaluateAt.map { ServiceTime.text($0, offset: offset) })
         w.endObject()
         InputReport.write(analysis.input, key: "input", offset: offset, to: &w)
-        w.endObject()
-        return w.output
     }
 
     private static func duration(_ key: String, _ ns: Int64?, to w: inout JSONWriter) {

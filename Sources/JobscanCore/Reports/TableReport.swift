@@ -1,8 +1,46 @@
 /// The report for a person at a terminal: one row per job, then summary, verdict and input.
 public enum TableReport {
-    public static func render(_ analysis: Analysis, colour: Bool) -> String {
-        let r = analysis.replay
+    /// The whole report: with one instance its table as it always was; with several, a fleet
+    /// summary first, then each instance's table; then warnings and the input.
+    public static func render(_ fleet: FleetAnalysis, colour: Bool) -> String {
         let style = TerminalStyle(enabled: colour)
+        var out = ""
+        if let single = fleet.single {
+            out += instance(single, style: style)
+        } else if fleet.instances.isEmpty {
+            out += "no instance in the input\n"
+            out += "verdict      \(style.verdict(.unknown)): nothing to judge\n"
+        } else {
+            out += fleetSummary(fleet, style: style)
+            for analysis in fleet.instances {
+                out += "\n" + style.bold("== \(analysis.instance.name) (\(analysis.instance.shape.rawValue))") + "\n"
+                out += instance(analysis, style: style)
+            }
+            out += "\nfleet        \(style.verdict(fleet.verdict)) over \(fleet.instances.count) instances"
+            out += fleet.verdict.httpStatus.map { " (worst: HTTP \($0))" } ?? ""
+            out += " at \(ServiceTime.text(fleet.evaluatedAt, offset: fleet.evaluatedAt.utcOffsetSeconds))\n"
+        }
+        for warning in fleet.warnings { out += "warning      \(warning)\n" }
+        out += "\ninput\n" + InputReport.text(fleet.input)
+        return out
+    }
+
+    /// One row per instance: verdict, jobs, last line, restarts.
+    static func fleetSummary(_ fleet: FleetAnalysis, style: TerminalStyle) -> String {
+        var rows: [[String]] = [["INSTANCE", "SHAPE", "VERDICT", "JOBS", "LAST LINE", "RESTARTS"]]
+        for a in fleet.instances {
+            let r = a.replay
+            rows.append([a.instance.name, a.instance.shape.rawValue, a.verdict.rawValue.uppercased(), String(r.summary.totalJobs),
+                         r.lastLineTime.map { $0.rfc3339(fractionDigits: 3) } ?? "-", String(r.epoch)])
+        }
+        return grid(rows, numeric: [3, 5], style: style) { row, column, cell in
+            column == 2 ? style.verdict(Verdict(rawValue: cell.lowercased()) ?? .unknown, text: cell) : cell
+        }
+    }
+
+    /// One instance's job table, summary, verdict, restarts, cross-check and notes.
+    static func instance(_ analysis: Analysis, style: TerminalStyle) -> String {
+        let r = analysis.replay
         let offset = r.displayOffset
         var rows: [[String]] = [["JOB", "STATUS", "LAST RUN", "LAST", "OK", "FAILED", "CONSEC", "AVG", "MIN", "MAX", "LAST ERROR"]]
         for job in r.jobs {
@@ -23,20 +61,8 @@ public enum TableReport {
         if r.jobs.isEmpty {
             out += "no jobs in the endpoint's view\n"
         } else {
-            let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
-            for (i, row) in rows.enumerated() {
-                var line = ""
-                for (c, cell) in row.enumerated() {
-                    let numeric = (4...6).contains(c)
-                    let pad = String(repeating: " ", count: widths[c] - cell.count)
-                    var shown = numeric ? pad + cell : cell + (c == row.count - 1 ? "" : pad)
-                    if i == 0 { shown = style.bold(shown) }
-                    else if c == 1 { shown = style.status(shown, JobState(rawValue: cell) ?? .pending) }
-                    line += shown
-                    if c < row.count - 1 { line += "  " }
-                }
-                while line.hasSuffix(" ") { line.removeLast() }
-                out += line + "\n"
+            out += grid(rows, numeric: [4, 5, 6], style: style) { _, column, cell in
+                column == 1 ? style.status(cell, JobState(rawValue: cell) ?? .pending) : cell
             }
             if r.jobs.contains(where: { r.options.criticalJobs.contains($0.jobName) }) {
                 out += "(* critical for the verdict)\n"
@@ -45,10 +71,10 @@ public enum TableReport {
         let s = r.summary
         out += "\n"
         out += "summary      \(s.totalJobs) jobs: \(s.runningJobs) running, \(s.healthyJobs) healthy, \(s.unhealthyJobs) unhealthy, \(s.stalledJobs) stalled\n"
-        if !analysis.hasVerdict {
-            out += "verdict      \(style.warn("UNKNOWN")): no job event \(r.options.evaluateAt == nil ? "read" : "up to --at")\n"
+        if let status = analysis.verdict.httpStatus {
+            out += "verdict      \(style.verdict(analysis.verdict)) (HTTP \(status)) at \(ServiceTime.text(r.evaluatedAt, offset: offset))\n"
         } else {
-            out += "verdict      \(style.verdict(r.verdict)) (HTTP \(r.verdict.httpStatus)) at \(ServiceTime.text(r.evaluatedAt, offset: offset))\n"
+            out += "verdict      \(style.verdict(.unknown)): no job event \(r.options.evaluateAt == nil ? "read" : "up to --at")\n"
         }
         if let last = r.lastRestart {
             out += "restarts     \(r.epoch); the view above is since \(ServiceTime.text(last.time, offset: offset)) (\(last.reason), \(last.location))\n"
@@ -62,7 +88,32 @@ public enum TableReport {
         }
         for note in r.notes.prefix(5) { out += "note         \(note.location): \(note.text)\n" }
         if r.eventsAfterCutoff > 0 { out += "after --at   \(r.eventsAfterCutoff) event(s) not replayed\n" }
-        out += "\ninput\n" + InputReport.text(analysis.input)
+        return out
+    }
+
+    /// Aligned columns, two spaces apart; `numeric` columns right-aligned; the header bold.
+    static func grid(_ rows: [[String]], numeric: Set<Int>, style: TerminalStyle,
+                     paint: (Int, Int, String) -> String) -> String {
+        let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
+        var out = ""
+        for (i, row) in rows.enumerated() {
+            var line = ""
+            for (c, cell) in row.enumerated() {
+                let pad = String(repeating: " ", count: widths[c] - cell.count)
+                var shown = numeric.contains(c) ? pad + cell : cell + (c == row.count - 1 ? "" : pad)
+                if i == 0 {
+                    shown = style.bold(shown)
+                } else {
+                    // Colour the cell itself, then pad: the escape codes take no room.
+                    let painted = paint(i, c, cell)
+                    shown = numeric.contains(c) ? pad + painted : painted + (c == row.count - 1 ? "" : pad)
+                }
+                line += shown
+                if c < row.count - 1 { line += "  " }
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            out += line + "\n"
+        }
         return out
     }
 
@@ -92,12 +143,13 @@ public struct TerminalStyle: Sendable {
         }
     }
 
-    func verdict(_ v: HealthVerdict) -> String {
-        let text = v.rawValue.uppercased()
+    func verdict(_ v: Verdict, text: String? = nil) -> String {
+        let text = text ?? v.rawValue.uppercased()
         switch v {
         case .healthy: return wrap(text, "1;32")
         case .degraded: return wrap(text, "1;33")
         case .unhealthy: return wrap(text, "1;31")
+        case .unknown: return wrap(text, "33")
         }
     }
 }

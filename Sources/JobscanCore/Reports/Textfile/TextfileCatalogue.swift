@@ -70,7 +70,7 @@ public enum TextfileCatalogue {
         help: "Stalls logged by the service's detection pass (Job detected as stalled), across restarts.")
     public static let restarts = TextfileMetric(
         namespace: .service, name: "restarts_total", kind: .counter, labels: [],
-        help: "Service process restarts seen in the log (Starting server, or a job registered again).")
+        help: "Service process restarts seen in the instance's log (Starting server, or a job registered again).")
 
     // The overall verdict of GET /api/v1/health/jobs.
     public static let healthStatus = TextfileMetric(
@@ -80,7 +80,13 @@ public enum TextfileCatalogue {
         namespace: .service, name: "jobs_health", kind: .gauge, labels: ["status"],
         help: "The verdict as a state set: 1 on the current one of healthy, degraded, unhealthy, unknown.")
 
-    // jobscan's own figures.
+    // jobscan's own figures, once for the whole input.
+    public static let fleetHealthStatus = TextfileMetric(
+        namespace: .jobscan, name: "fleet_health_status", kind: .gauge, labels: [],
+        help: "The worst verdict over the instances read: 0 healthy, 1 degraded, 2 unhealthy; 3 unknown only when no instance could be judged and none is degraded or unhealthy.")
+    public static let instances = TextfileMetric(
+        namespace: .jobscan, name: "instances", kind: .gauge, labels: [],
+        help: "Instances (service processes: pods, containers, hosts, log families) found in the input.")
     public static let evaluationTime = TextfileMetric(
         namespace: .jobscan, name: "evaluation_timestamp_seconds", kind: .gauge, labels: [],
         help: "Unix time the state is evaluated at: --at, else the time of the last line read.")
@@ -102,6 +108,9 @@ public enum TextfileCatalogue {
     public static let foreignLines = TextfileMetric(
         namespace: .jobscan, name: "foreign_lines_total", kind: .counter, labels: [],
         help: "Lines that are not job-monitor events (other messages, other software).")
+    public static let joinedRecords = TextfileMetric(
+        namespace: .jobscan, name: "joined_records_total", kind: .counter, labels: [],
+        help: "Partial records of a container log shape (Docker, CRI, journald) joined into the line they continue.")
     public static let events = TextfileMetric(
         namespace: .jobscan, name: "events_total", kind: .counter, labels: ["kind"],
         help: "Job-monitor events read, by kind.")
@@ -115,8 +124,9 @@ public enum TextfileCatalogue {
     public static let all: [TextfileMetric] = [
         runs, duration, active, stalled, timeouts, executionHistory,
         lastSuccess, lastRun, consecutiveFailures, status, critical, lastError, panics, stalls, restarts,
-        healthStatus, health,
-        evaluationTime, inputFiles, inputErrors, inputBytes, inputLines, overlongLines, foreignLines,
-        events, diagnostics, healthChecks,
+        healthStatus, health, healthChecks,
+        fleetHealthStatus, instances,
+        evaluationTime, inputFiles, inputErrors, inputBytes, inputLines, overlongLines, foreignLines, joinedRecords,
+        events, diagnostics,
     ]
 }

@@ -10,25 +10,37 @@ public struct TextfileOptions: Sendable, Equatable {
         "job_name", "status", "date", "error", "error_type", "kind", "reason", "result", "le", "quantile",
     ]
 
+    /// The label that tells instances apart (`--instance-label`); not `instance`, which
+    /// Prometheus sets to the scraped target.
+    public static let defaultInstanceLabel = "service_instance"
+
     public var metricsPrefix: String
     public var constantLabels: [TextfileLabel]
+    public var instanceLabel: String
 
     /// Validates the prefix and the constant labels (names, duplicates, clashes with jobscan's labels).
-    public init(metricsPrefix: String = TextfileOptions.defaultPrefix, constantLabels: [TextfileLabel] = []) throws(TextfileOptionError) {
+    public init(metricsPrefix: String = TextfileOptions.defaultPrefix, constantLabels: [TextfileLabel] = [],
+                instanceLabel: String = TextfileOptions.defaultInstanceLabel) throws(TextfileOptionError) {
         guard metricsPrefix.isEmpty || Self.isValidMetricName(metricsPrefix) else {
             throw TextfileOptionError("--metrics-prefix \"\(metricsPrefix)\": a metric name prefix must match [a-zA-Z_:][a-zA-Z0-9_:]*")
         }
-        var seen: Set<String> = []
+        guard Self.isValidLabelName(instanceLabel), !Self.reservedLabelNames.contains(instanceLabel) else {
+            throw TextfileOptionError("--instance-label \"\(instanceLabel)\": a label name must match [a-zA-Z_][a-zA-Z0-9_]* and not be one of jobscan's own (\(Self.reservedLabelNames.sorted().joined(separator: ", ")))")
+        }
+        var seen: Set<String> = [instanceLabel]
         for label in constantLabels {
             if Self.reservedLabelNames.contains(label.name) {
                 throw TextfileOptionError("--label \(label.name)=…: jobscan's own series use the label \"\(label.name)\"; choose another name")
             }
             guard seen.insert(label.name).inserted else {
-                throw TextfileOptionError("--label \(label.name)=…: given twice")
+                throw TextfileOptionError(label.name == instanceLabel
+                    ? "--label \(label.name)=…: jobscan names the instance with this label (--instance-label); choose another name"
+                    : "--label \(label.name)=…: given twice")
             }
         }
         self.metricsPrefix = metricsPrefix
         self.constantLabels = constantLabels
+        self.instanceLabel = instanceLabel
     }
 
     /// `prefix_name`, or `name` alone with an empty prefix.

@@ -6,108 +6,90 @@ public enum TextfileReport {
     /// Error texts longer than this many UTF-8 bytes are cut (on a character boundary) and end in `…`.
     public static let errorLabelLimit = 1024
 
-    /// The textfile's bytes: the families of `analysis`, rendered by swift-prometheus.
-    public static func render(_ analysis: Analysis, options: TextfileOptions) -> [UInt8] {
-        TextfileExposition.render(families(analysis, options: options))
+    /// The textfile's bytes: the families of `fleet`, rendered by swift-prometheus.
+    public static func render(_ fleet: FleetAnalysis, options: TextfileOptions) -> [UInt8] {
+        TextfileExposition.render(families(fleet, options: options))
     }
 
-    /// Every family that has at least one series, in catalogue order, series in a stable order.
-    public static func families(_ analysis: Analysis, options: TextfileOptions) -> [TextfileFamily] {
-        let r = analysis.replay
-        let input = analysis.input
+    /// Every family that has at least one series, in catalogue order. The service's metrics come
+    /// once per instance, told apart by the instance label; jobscan's input figures once.
+    public static func families(_ fleet: FleetAnalysis, options: TextfileOptions) -> [TextfileFamily] {
         let constant = options.constantLabels.map { ($0.name, $0.value) }
-        var out: [TextfileFamily] = []
+        var series: [String: [TextfileSeries]] = [:]
+        func add(_ metric: TextfileMetric, _ labels: [(String, String)], _ value: TextfileValue) {
+            series[metric.name, default: []].append(TextfileSeries(labels: labels + constant, value: value))
+        }
+        for analysis in fleet.instances {
+            let instance = (options.instanceLabel, analysis.instance.name)
+            instanceSeries(analysis) { metric, labels, value in add(metric, labels + [instance], value) }
+        }
+        let input = fleet.input
+        let C = TextfileCatalogue.self
+        add(C.fleetHealthStatus, [], .gauge(Double(fleet.verdict.code)))
+        add(C.instances, [], .gauge(Double(fleet.instances.count)))
+        add(C.evaluationTime, [], .gauge(fleet.evaluatedAt.epochSeconds))
+        add(C.inputFiles, [], .gauge(Double(input.files.count)))
+        add(C.inputErrors, [], .gauge(Double(input.errors.count)))
+        add(C.inputBytes, [], .count(input.bytes))
+        add(C.inputLines, [], .count(input.lines))
+        add(C.overlongLines, [], .count(input.overlongLines))
+        add(C.foreignLines, [], .count(input.foreignLines))
+        add(C.joinedRecords, [], .count(input.joinedRecords))
+        for m in EventMessage.allCases { add(C.events, [("kind", m.key)], .count(input.events[m] ?? 0)) }
+        for reason in DiagnosticReason.allCases.sorted() {
+            add(C.diagnostics, [("reason", reason.rawValue)], .count(input.diagnostics[reason] ?? 0))
+        }
+        return TextfileCatalogue.all.compactMap { metric in
+            guard let list = series[metric.name], !list.isEmpty else { return nil }
+            return TextfileFamily(metric: metric, name: metric.fullName(options), series: list)
+        }
+    }
 
-        func family(_ metric: TextfileMetric, _ series: [TextfileSeries]) {
-            guard !series.isEmpty else { return }
-            out.append(TextfileFamily(metric: metric, name: metric.fullName(options), series: series))
-        }
-        func series(_ labels: [(String, String)], _ value: TextfileValue) -> TextfileSeries {
-            TextfileSeries(labels: labels + constant, value: value)
-        }
-        func perJob(_ jobs: [LifetimeTotals], _ value: (LifetimeTotals) -> TextfileValue) -> [TextfileSeries] {
-            jobs.map { series([("job_name", $0.jobName)], value($0)) }
-        }
-
+    /// One instance's series (without the instance and constant labels).
+    static func instanceSeries(_ analysis: Analysis, _ add: (TextfileMetric, [(String, String)], TextfileValue) -> Void) {
+        let r = analysis.replay
         let lifetime = r.lifetime
         let current = r.jobs
         let C = TextfileCatalogue.self
-
-        family(C.runs, lifetime.flatMap { t in
-            [series([("job_name", t.jobName), ("status", "success")], .count(t.successes)),
-             series([("job_name", t.jobName), ("status", "error")], .count(t.failures))]
-        })
-        family(C.duration, lifetime.flatMap { t in
-            [series([("job_name", t.jobName), ("status", "success")], .histogram(t.successDurations)),
-             series([("job_name", t.jobName), ("status", "failed")], .histogram(t.failureDurations))]
-        })
-        family(C.active, [series([], .gauge(Double(r.summary.runningJobs)))])
-        family(C.stalled, [series([], .gauge(Double(r.summary.stalledJobs)))])
-        family(C.timeouts, perJob(lifetime) { .count($0.timeouts) })
-        family(C.executionHistory, lifetime.flatMap { t in
-            t.runsPerDay.sorted { $0.key < $1.key }.map { day, runs in
-                series([("job_name", t.jobName), ("date", day)], .count(runs))
-            }
-        })
-
-        family(C.lastSuccess, perJob(lifetime) { .gauge($0.lastSuccess?.epochSeconds ?? 0) })
-        family(C.lastRun, perJob(lifetime) { .gauge($0.lastRun?.epochSeconds ?? 0) })
-        family(C.consecutiveFailures, current.map { job in
-            series([("job_name", job.jobName)], .gauge(Double(job.consecutiveFailures)))
-        })
-        family(C.status, current.flatMap { job in
-            JobState.allCases.map { state in
-                series([("job_name", job.jobName), ("status", state.rawValue)], .gauge(job.status == state ? 1 : 0))
-            }
-        })
-        family(C.critical, perJob(lifetime) { .gauge(r.options.criticalJobs.contains($0.jobName) ? 1 : 0) })
-        family(C.lastError, current.compactMap { job in
-            // A success resets the count: a positive count means the last completion failed.
-            guard job.consecutiveFailures > 0 else { return nil }
-            let errorType = job.metadata["error_type"] ?? ErrorClass(classifying: job.lastError).rawValue
-            return series([("job_name", job.jobName), ("error_type", errorType), ("error", truncated(job.lastError))], .gauge(1))
-        })
-        family(C.panics, perJob(lifetime) { .count($0.panics) })
-        family(C.stalls, perJob(lifetime) { .count($0.stalls) })
-        family(C.restarts, [series([], .count(r.restarts.count))])
-
-        let verdict = Verdict(analysis)
-        family(C.healthStatus, [series([], .gauge(Double(verdict.code)))])
-        family(C.health, Verdict.allNames.map { name in
-            series([("status", name)], .gauge(name == verdict.name ? 1 : 0))
-        })
-
-        family(C.evaluationTime, [series([], .gauge(r.evaluatedAt.epochSeconds))])
-        family(C.inputFiles, [series([], .gauge(Double(input.files.count)))])
-        family(C.inputErrors, [series([], .gauge(Double(input.errors.count)))])
-        family(C.inputBytes, [series([], .count(input.bytes))])
-        family(C.inputLines, [series([], .count(input.lines))])
-        family(C.overlongLines, [series([], .count(input.overlongLines))])
-        family(C.foreignLines, [series([], .count(input.foreignLines))])
-        family(C.events, EventMessage.allCases.map { m in series([("kind", m.key)], .count(input.events[m] ?? 0)) })
-        family(C.diagnostics, DiagnosticReason.allCases.sorted().map { reason in
-            series([("reason", reason.rawValue)], .count(input.diagnostics[reason] ?? 0))
-        })
-        family(C.healthChecks, [
-            series([("result", "agreed")], .count(r.crossCheck.agreed)),
-            series([("result", "disagreed")], .count(r.crossCheck.checked - r.crossCheck.agreed)),
-        ])
-        return out
-    }
-
-    /// The verdict, or unknown (3, as the exit status) when no job event was read.
-    struct Verdict {
-        static let allNames = HealthVerdict.allCases.map(\.rawValue) + ["unknown"]
-        var name: String
-        var code: Int32
-
-        init(_ analysis: Analysis) {
-            if !analysis.hasVerdict {
-                (name, code) = ("unknown", 3)
-            } else {
-                (name, code) = (analysis.replay.verdict.rawValue, analysis.replay.verdict.exitCode)
+        for t in lifetime {
+            add(C.runs, [("job_name", t.jobName), ("status", "success")], .count(t.successes))
+            add(C.runs, [("job_name", t.jobName), ("status", "error")], .count(t.failures))
+        }
+        for t in lifetime {
+            add(C.duration, [("job_name", t.jobName), ("status", "success")], .histogram(t.successDurations))
+            add(C.duration, [("job_name", t.jobName), ("status", "failed")], .histogram(t.failureDurations))
+        }
+        add(C.active, [], .gauge(Double(r.summary.runningJobs)))
+        add(C.stalled, [], .gauge(Double(r.summary.stalledJobs)))
+        for t in lifetime { add(C.timeouts, [("job_name", t.jobName)], .count(t.timeouts)) }
+        for t in lifetime {
+            for (day, runs) in t.runsPerDay.sorted(by: { $0.key < $1.key }) {
+                add(C.executionHistory, [("job_name", t.jobName), ("date", day)], .count(runs))
             }
         }
+        for t in lifetime { add(C.lastSuccess, [("job_name", t.jobName)], .gauge(t.lastSuccess?.epochSeconds ?? 0)) }
+        for t in lifetime { add(C.lastRun, [("job_name", t.jobName)], .gauge(t.lastRun?.epochSeconds ?? 0)) }
+        for job in current { add(C.consecutiveFailures, [("job_name", job.jobName)], .gauge(Double(job.consecutiveFailures))) }
+        for job in current {
+            for state in JobState.allCases {
+                add(C.status, [("job_name", job.jobName), ("status", state.rawValue)], .gauge(job.status == state ? 1 : 0))
+            }
+        }
+        for t in lifetime { add(C.critical, [("job_name", t.jobName)], .gauge(r.options.criticalJobs.contains(t.jobName) ? 1 : 0)) }
+        // A success resets the count: a positive count means the last completion failed.
+        for job in current where job.consecutiveFailures > 0 {
+            let errorType = job.metadata["error_type"] ?? ErrorClass(classifying: job.lastError).rawValue
+            add(C.lastError, [("job_name", job.jobName), ("error_type", errorType), ("error", truncated(job.lastError))], .gauge(1))
+        }
+        for t in lifetime { add(C.panics, [("job_name", t.jobName)], .count(t.panics)) }
+        for t in lifetime { add(C.stalls, [("job_name", t.jobName)], .count(t.stalls)) }
+        add(C.restarts, [], .count(r.epoch))
+        add(C.healthStatus, [], .gauge(Double(analysis.verdict.code)))
+        for verdict in Verdict.allCases {
+            add(C.health, [("status", verdict.rawValue)], .gauge(verdict == analysis.verdict ? 1 : 0))
+        }
+        add(C.healthChecks, [("result", "agreed")], .count(r.crossCheck.agreed))
+        add(C.healthChecks, [("result", "disagreed")], .count(r.crossCheck.checked - r.crossCheck.agreed))
     }
 
     static func truncated(_ text: String) -> String {

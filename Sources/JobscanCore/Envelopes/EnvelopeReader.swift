@@ -1,0 +1,173 @@
+/// Where the envelope stage's output goes.
+protocol EnvelopeOutput {
+    /// A line of the service, its instance's slot and the line number of its (first) record.
+    mutating func line(_ bytes: UnsafeRawBufferPointer, slot: Int, number: Int)
+    /// A record that could not be unwrapped, or a joined line over the limit.
+    mutating func diagnostic(_ diagnostic: EventDiagnostic)
+    /// The slot of an instance of a multiplexed shape (asked once per instance and input).
+    mutating func instance(named name: String) -> Int
+}
+
+/// The envelope stage for one input: unwraps each record of its shape into the service's own line
+/// and names the instance it belongs to (a slot the caller maps to a replay world). Lines are
+/// handed over in place when they can be; decoded or joined ones from buffers reused across records.
+struct EnvelopeReader {
+    /// What became of the records, for the input report: every record is a line handed over, a
+    /// piece joined into a later line, a diagnostic, or a line of no instance.
+    struct Counts: Sendable, Equatable {
+        /// Partial records whose content went into a line handed over later.
+        var joinedRecords = 0
+        /// Records of a multiplexed shape that name no instance (kubectl's own messages, say).
+        var unattributedLines = 0
+        /// Records that could not be unwrapped, and joined lines over the limit.
+        var diagnostics = 0
+    }
+
+    let shape: LogShape
+    let fileName: String
+    private(set) var counts = Counts()
+    private var scratch: [UInt8] = []
+    private var keyScratch: [UInt8] = []
+    private var partials: PartialLines
+    private var keys: [(key: [UInt8], slot: Int)] = []
+    private var lastKey = -1
+    /// kubectl with `--timestamps` writes stamps inside long lines too.
+    private var stampedLines = false
+    /// logcli exports are newest first by default: held and replayed in time order at the end.
+    private var held: [(time: Instant, slot: Int, line: Int, bytes: [UInt8])] = []
+
+    init(shape: LogShape, fileName: String, maxLineBytes: Int) {
+        self.shape = shape
+        self.fileName = fileName
+        partials = PartialLines(limit: maxLineBytes)
+        scratch.reserveCapacity(64 * 1024)
+    }
+
+    /// Unwraps one record (a line of the input, without its terminator).
+    mutating func take<O: EnvelopeOutput>(_ record: UnsafeRawBufferPointer, number: Int, _ out: inout O) {
+        do throws(EnvelopeError) {
+            switch shape {
+            case .plain:
+                out.line(record, slot: 0, number: number)
+            case .kubectlTimestamps:
+                guard let (_, content) = LeadingTimestamp.split(record) else {
+                    throw .malformed(.kubectlTimestamps, "no RFC 3339 time and space at the start")
+                }
+                deliverStamped(UnsafeRawBufferPointer(rebasing: record[content...]), slot: 0, number: number, &out)
+            case .kubectl:
+                guard let (key, content) = KubectlPrefix.split(record) else {
+                    counts.unattributedLines += 1
+                    return
+                }
+                let slot = slot(for: UnsafeRawBufferPointer(rebasing: record[key]), &out) { KubectlPrefix.instanceName($0) }
+                var rest = UnsafeRawBufferPointer(rebasing: record[content...])
+                if let (_, start) = LeadingTimestamp.split(rest) {
+                    stampedLines = true
+                    rest = UnsafeRawBufferPointer(rebasing: rest[start...])
+                }
+                deliverStamped(rest, slot: slot, number: number, &out)
+            case .cri:
+                guard let r = CRIRecord.parse(record) else {
+                    throw .malformed(.cri, "expected TIME STREAM P|F CONTENT")
+                }
+                joinOrDeliver(UnsafeRawBufferPointer(rebasing: record[r.content]), partial: r.partial,
+                              slot: 0, stream: r.stream, number: number, &out)
+            case .docker:
+                let (stream, complete) = try DockerRecord.decode(record, into: &scratch)
+                // A second reference while self is mutated; released before the next record, so never copied.
+                let line = scratch
+                line.withUnsafeBytes { piece in
+                    joinOrDeliver(piece, partial: !complete, slot: 0, stream: stream, number: number, &out)
+                }
+            case .journald:
+                let (partial, _) = try JournaldRecord.decode(record, message: &scratch, key: &keyScratch)
+                let (line, key) = (scratch, keyScratch)
+                let slot = key.withUnsafeBytes { key in
+                    self.slot(for: key, &out) { String(decoding: $0, as: UTF8.self) }
+                }
+                line.withUnsafeBytes { piece in
+                    joinOrDeliver(piece, partial: partial, slot: slot, stream: 0, number: number, &out)
+                }
+            case .logcli:
+                let time = try LogcliRecord.decode(record, line: &scratch, key: &keyScratch)
+                let key = keyScratch
+                let slot = key.withUnsafeBytes { key in
+                    self.slot(for: key, &out) { String(decoding: $0, as: UTF8.self) }
+                }
+                held.append((time, slot, number, scratch))
+            }
+        } catch {
+            counts.diagnostics += 1
+            out.diagnostic(EventDiagnostic(location: LineLocation(file: fileName, line: number), message: nil,
+                                           reason: error.reason, detail: error.detail))
+        }
+    }
+
+    /// The end of the input: lines still being joined are handed over as they are (the process
+    /// exited mid-line), and held logcli lines in time order.
+    mutating func finish<O: EnvelopeOutput>(_ out: inout O) {
+        for entry in partials.drain() {
+            // Its last record was counted as joined; it is the line's own record after all.
+            counts.joinedRecords -= 1
+            handOver(entry, &out)
+        }
+        guard !held.isEmpty else { return }
+        let lines = held
+        held = []
+        // Backward (logcli's default) or forward: keep the file's order for equal times.
+        let nonIncreasing = zip(lines, lines.dropFirst()).allSatisfy { $0.time >= $1.time }
+        let ordered = nonIncreasing ? Array(lines.reversed())
+            : lines.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+        for entry in ordered {
+            entry.bytes.withUnsafeBytes { out.line($0, slot: entry.slot, number: entry.line) }
+        }
+    }
+
+    // MARK: -
+
+    private mutating func slot<O: EnvelopeOutput>(for key: UnsafeRawBufferPointer, _ out: inout O, name: (UnsafeRawBufferPointer) -> String) -> Int {
+        if lastKey >= 0, keys[lastKey].key.elementsEqual(key) { return keys[lastKey].slot }
+        if let i = keys.firstIndex(where: { $0.key.elementsEqual(key) }) {
+            lastKey = i
+            return keys[i].slot
+        }
+        let slot = out.instance(named: name(key))
+        keys.append((Array(key), slot))
+        lastKey = keys.count - 1
+        return slot
+    }
+
+    /// A kubectl line: long lines lose the kubelet stamps written where they were split.
+    private mutating func deliverStamped<O: EnvelopeOutput>(_ content: UnsafeRawBufferPointer, slot: Int, number: Int, _ out: inout O) {
+        guard stampedLines || shape == .kubectlTimestamps, content.count > LeadingTimestamp.splitThreshold else {
+            return out.line(content, slot: slot, number: number)
+        }
+        scratch.removeAll(keepingCapacity: true)
+        LeadingTimestamp.appendWithoutInnerStamps(content, to: &scratch)
+        scratch.withUnsafeBytes { out.line($0, slot: slot, number: number) }
+    }
+
+    private mutating func joinOrDeliver<O: EnvelopeOutput>(_ piece: UnsafeRawBufferPointer, partial: Bool, slot: Int, stream: UInt8,
+                                                           number: Int, _ out: inout O) {
+        if partial {
+            counts.joinedRecords += 1
+            partials.append(piece, slot: slot, stream: stream, line: number)
+            return
+        }
+        guard !partials.isEmpty, let entry = partials.complete(piece, slot: slot, stream: stream) else {
+            return out.line(piece, slot: slot, number: number)
+        }
+        handOver(entry, &out)
+    }
+
+    private mutating func handOver<O: EnvelopeOutput>(_ entry: PartialLines.Pending, _ out: inout O) {
+        guard !entry.overlong else {
+            counts.diagnostics += 1
+            out.diagnostic(EventDiagnostic(
+                location: LineLocation(file: fileName, line: entry.firstLine), message: nil, reason: .overlongJoinedLine,
+                detail: "a line joined from \(entry.records) partial records is longer than --max-line-bytes (\(partials.limit)); skipped"))
+            return
+        }
+        entry.bytes.withUnsafeBytes { out.line($0, slot: entry.slot, number: entry.firstLine) }
+    }
+}

@@ -1,0 +1,65 @@
+/// The worlds one reading group feeds, by slot, as the envelope stage's output: each line goes to
+/// its instance's feed; an instance first seen in a multiplexed input gets a new world.
+struct WorldTable: EnvelopeOutput {
+    var feeds: [WorldFeed]
+    var names: [String]
+    let shape: LogShape
+    let makeFeed: (String) -> WorldFeed
+    /// The file's own entry, which each instance's share starts from.
+    var entry: InputSummary.File
+    /// Envelope diagnostics of the file (they belong to no instance).
+    var diagnostics = InputSummary()
+    /// Slots that got a line from the current file.
+    private(set) var touched: [Int] = []
+
+    init(feeds: [WorldFeed], names: [String], shape: LogShape, entry: InputSummary.File, makeFeed: @escaping (String) -> WorldFeed) {
+        self.feeds = feeds
+        self.names = names
+        self.shape = shape
+        self.entry = entry
+        self.makeFeed = makeFeed
+    }
+
+    @inline(__always)
+    mutating func line(_ bytes: UnsafeRawBufferPointer, slot: Int, number: Int) {
+        if !feeds[slot].isInFile { beginShare(slot) }
+        feeds[slot].take(bytes, number: number)
+    }
+
+    /// Starts `slot`'s share of the current file.
+    mutating func beginShare(_ slot: Int) {
+        feeds[slot].beginFile(entry)
+        touched.append(slot)
+    }
+
+    /// Moves a feed out, so a reading loop can hold it as a local (no copy of its figures).
+    mutating func takeFeed(_ slot: Int) -> WorldFeed {
+        let feed = feeds[slot]
+        feeds[slot] = WorldFeed(replay: feed.replay)
+        return feed
+    }
+
+    /// Puts a feed taken with `takeFeed` back.
+    mutating func putFeed(_ feed: WorldFeed, _ slot: Int) {
+        feeds[slot] = feed
+    }
+
+    mutating func diagnostic(_ diagnostic: EventDiagnostic) {
+        diagnostics.note(diagnostic)
+    }
+
+    mutating func instance(named name: String) -> Int {
+        if let slot = names.firstIndex(of: name) { return slot }
+        names.append(name)
+        feeds.append(makeFeed(name))
+        return feeds.count - 1
+    }
+
+    /// Ends the file for every instance that had lines in it; returns the file's events.
+    mutating func endFile(physical: InputSummary.File) -> Int {
+        var events = 0
+        for slot in touched { events += feeds[slot].endFile(physical: physical) }
+        touched = []
+        return events
+    }
+}
