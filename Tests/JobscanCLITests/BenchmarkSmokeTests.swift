@@ -32,7 +32,7 @@ struct BenchmarkSmokeTests {
                 #expect(byKind["job_started"] == generated["Job started"], "\(file)")
                 #expect(byKind["job_failed"] == generated["Job failed"], "\(file)")
                 // Lifetime totals across the corpus's restarts equal what the generator wrote.
-                let lifetime = document["lifetime"] as! [String: [String: Any]]
+                let lifetime = (document["instances"] as! [[String: Any]])[0]["lifetime"] as! [String: [String: Any]]
                 let jobs = counts["jobs"] as! [String: [String: Any]]
                 #expect(Set(lifetime.keys) == Set(jobs.keys))
                 for (job, written) in jobs {

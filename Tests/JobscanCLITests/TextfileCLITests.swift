@@ -63,7 +63,7 @@ struct TextfileCLITests {
         let runs = try String(contentsOfFile: timeline, encoding: .utf8).split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
         }
-        let lifetime = plain.json["lifetime"] as! [String: Any]
+        let lifetime = (plain.json["instances"] as! [[String: Any]])[0]["lifetime"] as! [String: Any]
         for job in lifetime.keys {
             for (status, outcomes) in [("success", ["success"]), ("failed", ["failed", "timeout", "panic"])] {
                 let durations = runs.filter { $0["job"] as? String == job && outcomes.contains($0["outcome"] as! String) }
@@ -115,7 +115,7 @@ struct TextfileCLITests {
         #expect(doc.value("jobscan_input_files", ["instance": "a"]) == 1)
         // Exit 3 (no job event, or a damaged input) shows in the file too.
         if result.status == 3 {
-            #expect(doc.value("jobscan_input_errors", ["instance": "a"]) == 1 || doc.value("icy_backend_jobs_health_status", ["instance": "a"]) == 3)
+            #expect(doc.value("jobscan_input_errors", ["instance": "a"]) == 1 || doc.value("jobscan_fleet_health_status", ["instance": "a"]) == 3)
         }
     }
 
@@ -311,13 +311,15 @@ struct TextfileAgreement {
     var checked = 0
     /// Sample names that are not in jobscan's catalogue.
     var unknownNames: Set<String> = []
+    /// The instance label of the series being compared (empty for jobscan's whole-input figures).
+    var scope: [String: String] = [:]
 
     private func service(_ name: String) -> String { prefix.isEmpty ? name : prefix + "_" + name }
 
     private mutating func expect(_ name: String, _ labels: [String: String], _ expected: Double?, tolerance: Double = 0) {
         checked += 1
         guard let expected else { problems.append("JSON lacks the value of \(name)\(labels)"); return }
-        guard let value = doc.value(name, labels.merging(constant) { a, _ in a }) else {
+        guard let value = doc.value(name, labels.merging(constant) { a, _ in a }.merging(scope) { a, _ in a }) else {
             problems.append("no \(name)\(labels)")
             return
         }
@@ -326,7 +328,7 @@ struct TextfileAgreement {
 
     private mutating func expectJobs(_ name: String, _ expected: Set<String>) {
         checked += 1
-        let names = Set(doc.samples(name).compactMap { $0.labels["job_name"] })
+        let names = Set(doc.samples(name).filter { s in scope.allSatisfy { s.labels[$0.key] == $0.value } }.compactMap { $0.labels["job_name"] })
         if names != expected { problems.append("\(name): jobs \(names.sorted()), JSON \(expected.sorted())") }
     }
 
@@ -337,7 +339,7 @@ struct TextfileAgreement {
         return EvaluationTime.parse(text).map { Double($0.nanoseconds) / 1e9 }
     }
 
-    mutating func compare(_ json: [String: Any]) {
+    mutating func compare(_ fleet: [String: Any]) {
         let options = try! TextfileOptions(metricsPrefix: prefix)
         var known: Set<String> = []
         for metric in TextfileCatalogue.all {
@@ -349,7 +351,21 @@ struct TextfileAgreement {
             problems.append("\(sample.name) lacks the constant labels")
         }
 
-        expect("jobscan_evaluation_timestamp_seconds", [:], Self.seconds(json["evaluated_at"]), tolerance: 1e-6)
+        expect("jobscan_evaluation_timestamp_seconds", [:], Self.seconds(fleet["evaluated_at"]), tolerance: 1e-6)
+        let codes = ["healthy": 0.0, "degraded": 1, "unhealthy": 2, "unknown": 3]
+        expect("jobscan_fleet_health_status", [:], codes[fleet["verdict"] as! String])
+        let instances = fleet["instances"] as! [[String: Any]]
+        expect("jobscan_instances", [:], Double(instances.count))
+        for json in instances {
+            scope = ["service_instance": json["name"] as! String]
+            compareInstance(json)
+            scope = [:]
+        }
+        compareInput(fleet["input"] as! [String: Any])
+    }
+
+    /// One instance's series against its document.
+    private mutating func compareInstance(_ json: [String: Any]) {
         let verdict = json["verdict"] as! String
         let codes = ["healthy": 0.0, "degraded": 1, "unhealthy": 2, "unknown": 3]
         expect(service("jobs_health_status"), [:], codes[verdict])
@@ -406,13 +422,14 @@ struct TextfileAgreement {
             if days.map(\.value).reduce(0, +) != Self.number(t["runs"]) { problems.append("execution history of \(name) != runs") }
             if days.contains(where: { $0.labels["date"]?.count != 10 }) { problems.append("execution history date of \(name)") }
         }
-        expect(service("restarts_total"), [:], Double((json["restarts"] as! [Any]).count))
-
-        // jobscan's own figures.
+        expect(service("restarts_total"), [:], Self.number(json["restart_count"]))
         let cross = json["cross_check"] as! [String: Any]
         expect("jobscan_health_checks_total", ["result": "agreed"], Self.number(cross["agreed"]))
         expect("jobscan_health_checks_total", ["result": "disagreed"], Self.number(cross["disagreed"]))
-        let input = json["input"] as! [String: Any]
+    }
+
+    /// jobscan's own figures of the whole input.
+    private mutating func compareInput(_ input: [String: Any]) {
         expect("jobscan_input_files", [:], Double((input["files"] as! [Any]).count))
         expect("jobscan_input_errors", [:], Double((input["errors"] as! [Any]).count))
         expect("jobscan_input_bytes_total", [:], Self.number(input["bytes"]))

@@ -119,14 +119,12 @@ struct FixtureParityTests {
         let expected = try Expected(scenario)
         func run(_ threaded: Bool) -> (String, String) {
             let sink = RunCollector()
-            var options = Analyzer.Options()
-            options.threaded = threaded
-            options.replay.stallThreshold = expected.stallThreshold
-            options.replay.retention = expected.retention
-            let analyzer = Analyzer(options: options, runSink: sink)
-            analyzer.consume(path: Package.fixture(scenario + ".log.gz"))
-            let analysis = analyzer.finish()
-            return (JSONReport.render(analysis), sink.runs.map { TimelineWriter.line($0) }.joined())
+            let fleet = analyzeFleet([Package.fixture(scenario + ".log.gz")], runSink: sink) { options in
+                options.threaded = threaded
+                options.replay.stallThreshold = expected.stallThreshold
+                options.replay.retention = expected.retention
+            }
+            return (JSONReport.render(fleet), sink.runs.map { TimelineWriter.line($0) }.joined())
         }
         let one = run(false), three = run(true)
         #expect(one.0 == three.0)

@@ -69,9 +69,7 @@ struct ReplayScenarioTests {
 
             """)
         let sink = RunCollector()
-        let analyzer = Analyzer(options: Analyzer.Options(), runSink: sink)
-        analyzer.consume(path: path)
-        let r = analyzer.finish().replay
+        let r = analyze([path], runSink: sink).0.replay
         let job = try #require(r.jobs.first)
         #expect(job.lastRunTime == .goZero)
         #expect(job.successCount == 1 && job.failureCount == 1)
@@ -84,9 +82,7 @@ struct ReplayScenarioTests {
     @Test("the timeline: one record per run, overlaps flagged, open and stalled runs at the end")
     func timeline() throws {
         let sink = RunCollector()
-        let analyzer = Analyzer(options: { var o = Analyzer.Options(); o.replay.stallThreshold = 1_500_000_000; return o }(), runSink: sink)
-        analyzer.consume(path: Package.fixture("overlap.log"))
-        _ = analyzer.finish()
+        _ = analyze([Package.fixture("overlap.log")], runSink: sink) { $0.replay.stallThreshold = 1_500_000_000 }
         let text = try String(contentsOfFile: Package.fixture("overlap.log"), encoding: .utf8)
         let starts = text.split(separator: "\n").filter { $0.contains("\"msg\":\"Job started\"") }.count
         #expect(sink.runs.count == starts)
@@ -132,8 +128,8 @@ struct CrossCheckDisagreementTests {
         #expect(d.logged.overallStatus == "healthy")
         #expect(d.replayedVerdict == .degraded)
         #expect(d.replayedSummary.unhealthyJobs == 1)
-        let json = try JSONSerialization.jsonObject(with: Data(JSONReport.render(analysis).utf8)) as! [String: Any]
-        let cross = json["cross_check"] as! [String: Any]
+        let json = try JSONSerialization.jsonObject(with: Data(JSONReport.render(analysis.asFleet).utf8)) as! [String: Any]
+        let cross = (json["instances"] as! [[String: Any]])[0]["cross_check"] as! [String: Any]
         #expect(cross["disagreed"] as? Int == 1)
         let item = (cross["disagreements"] as! [[String: Any]])[0]
         func side(_ key: String) -> [String] {
@@ -142,6 +138,6 @@ struct CrossCheckDisagreementTests {
         }
         #expect(side("logged") == ["healthy", "1", "0", "0", "0"])
         #expect(side("replay") == ["degraded", "1", "0", "1", "0"])
-        #expect(TableReport.render(analysis, colour: false).contains("1 disagree"))
+        #expect(TableReport.render(analysis.asFleet, colour: false).contains("1 disagree"))
     }
 }

@@ -51,7 +51,7 @@ struct TextfileTests {
         let (analysis, errors) = analyze([Package.fixture("restart.log")]) { $0.replay.stallThreshold = 1_500_000_000 }
         #expect(errors.isEmpty)
         let options = try TextfileOptions(constantLabels: [TextfileLabel(name: "instance", value: "eu-1")])
-        let families = TextfileReport.families(analysis, options: options)
+        let families = TextfileReport.families(analysis.asFleet, options: options)
         let names = families.map(\.name)
         let catalogue = TextfileCatalogue.all.map { $0.fullName(options) }
         #expect(names == catalogue.filter(names.contains), "catalogue order")
@@ -95,7 +95,7 @@ struct TextfileTests {
         let dir = try TemporaryDirectory()
         let path = try dir.write("empty.log", "")
         let (analysis, _) = analyze([path])
-        let families = TextfileReport.families(analysis, options: try TextfileOptions())
+        let families = TextfileReport.families(analysis.asFleet, options: try TextfileOptions())
         let health = families.first { $0.metric == TextfileCatalogue.healthStatus }
         #expect(health?.series.first?.value == .gauge(3))
         let set = families.first { $0.metric == TextfileCatalogue.health }
@@ -191,8 +191,8 @@ struct TextfileTests {
     func stableText() throws {
         let (analysis, _) = analyze([Package.fixture("noise.log")])
         let options = try TextfileOptions(constantLabels: [TextfileLabel(name: "host", value: "h1")])
-        let first = TextfileReport.render(analysis, options: options)
-        #expect(TextfileReport.render(analysis, options: options) == first)
+        let first = TextfileReport.render(analysis.asFleet, options: options)
+        #expect(TextfileReport.render(analysis.asFleet, options: options) == first)
         let lines = String(decoding: first, as: UTF8.self).split(separator: "\n")
         let types = lines.filter { $0.hasPrefix("# TYPE ") }
         #expect(types.count == Set(types).count)

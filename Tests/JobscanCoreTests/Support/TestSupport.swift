@@ -87,11 +87,35 @@ enum GzipFixture {
     }
 }
 
-/// Runs the analyzer over paths and returns the analysis.
-func analyze(_ paths: [String], configure: (inout Analyzer.Options) -> Void = { _ in }) -> (Analysis, [InputError]) {
+/// Runs the analyzer over paths and returns the whole run's analysis.
+func analyzeFleet(_ paths: [String], runSink: RunRecordSink? = nil,
+                  configure: (inout Analyzer.Options) -> Void = { _ in }) -> FleetAnalysis {
     var options = Analyzer.Options()
     configure(&options)
-    let analyzer = Analyzer(options: options)
-    let errors = paths.compactMap { analyzer.consume(path: $0) }
-    return (analyzer.finish(), errors)
+    var sinks: (@Sendable (String) -> RunRecordSink?)?
+    if let runSink {
+        let box = UncheckedSink(sink: runSink)
+        sinks = { _ in box.sink }
+    }
+    return Analyzer(options: options).analyze(paths.map { .path($0) }, runSink: sinks)
+}
+
+/// Runs the analyzer over the paths of one instance and returns its analysis and the input errors.
+func analyze(_ paths: [String], runSink: RunRecordSink? = nil,
+             configure: (inout Analyzer.Options) -> Void = { _ in }) -> (Analysis, [InputError]) {
+    let fleet = analyzeFleet(paths, runSink: runSink, configure: configure)
+    precondition(fleet.instances.count == 1, "one instance expected, got \(fleet.instances.map(\.instance.name))")
+    return (fleet.instances[0], fleet.errors)
+}
+
+/// A test's run sink handed to the analyzer's reading thread (one world uses it at a time).
+struct UncheckedSink: @unchecked Sendable {
+    let sink: RunRecordSink
+}
+
+extension Analysis {
+    /// This instance alone as a whole run, for the reports that take one.
+    var asFleet: FleetAnalysis {
+        FleetAnalysis(instances: [self], input: input, evaluatedAt: replay.evaluatedAt, warnings: [])
+    }
 }

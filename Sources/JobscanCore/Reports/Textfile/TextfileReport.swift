@@ -21,7 +21,7 @@ public enum TextfileReport {
         }
         for analysis in fleet.instances {
             let instance = (options.instanceLabel, analysis.instance.name)
-            instanceSeries(analysis) { metric, labels, value in add(metric, labels + [instance], value) }
+            instanceSeries(analysis) { metric, labels, value in add(metric, [instance] + labels, value) }
         }
         let input = fleet.input
         let C = TextfileCatalogue.self
