@@ -68,7 +68,7 @@ struct TextfileCLITests {
             for (status, outcomes) in [("success", ["success"]), ("failed", ["failed", "timeout", "panic"])] {
                 let durations = runs.filter { $0["job"] as? String == job && outcomes.contains($0["outcome"] as! String) }
                     .compactMap { $0["duration_ns"] as? Int64 }
-                let labels = constant.merging(["job_name": job, "status": status]) { a, _ in a }
+                let labels = constant.merging(["job_name": job, "status": status, "service_instance": CLI.fixture("\(scenario).log")]) { a, _ in a }
                 let name = "icy_backend_background_job_duration_seconds"
                 for bound in [1, 5, 10, 30, 60, 300, 600, 1800] {
                     let expected = durations.filter { $0 <= Int64(bound) * 1_000_000_000 }.count
@@ -162,7 +162,7 @@ struct TextfileCLITests {
         for (name, error) in zip(Self.oddNames, Self.oddErrors) {
             let info = doc.samples("icy_backend_background_job_last_error_info").filter { $0.labels["job_name"] == name }
             #expect(info.count == 1 && info.first?.labels["error"] == error, "\(name.debugDescription)")
-            #expect(doc.value("icy_backend_background_job_runs_total", constant.merging(["job_name": name, "status": "error"]) { a, _ in a }) == 1)
+            #expect(doc.value("icy_backend_background_job_runs_total", constant.merging(["job_name": name, "status": "error", "service_instance": log]) { a, _ in a }) == 1)
         }
         var agreement = TextfileAgreement(doc: doc, constant: constant)
         agreement.compare(run.json)

@@ -91,13 +91,13 @@ struct InputTests {
         #expect(analysis.input.events[.jobCompleted] == 1)
     }
 
-    @Test("a missing file and a directory are one-line errors")
+    @Test("a missing file and a directory without logs are one-line errors")
     func unreadable() throws {
         let dir = try TemporaryDirectory()
         let missing = dir.url.appendingPathComponent("nope.log").path
         let (_, errors) = analyze([missing, dir.url.path])
         #expect(errors == [.cannotOpen(path: missing, reason: "No such file or directory"),
-                           .cannotOpen(path: dir.url.path, reason: "is a directory")])
+                           .cannotOpen(path: dir.url.path, reason: "is a directory with no log files in it")])
         #expect(errors[0].description == "\(missing): cannot open: No such file or directory")
     }
 

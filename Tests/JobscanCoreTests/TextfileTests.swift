@@ -59,15 +59,16 @@ struct TextfileTests {
         for family in families {
             #expect(family.name == family.metric.fullName(options))
             for series in family.series {
-                // jobscan's labels in catalogue order, then the constant labels.
-                #expect(series.labels.map(\.0) == family.metric.labels + ["instance"], "\(family.name)")
+                // The instance label, jobscan's labels in catalogue order, then the constant labels.
+                let instance = family.metric.perInstance ? [TextfileOptions.defaultInstanceLabel] : []
+                #expect(series.labels.map(\.0) == instance + family.metric.labels + ["instance"], "\(family.name)")
                 #expect(series.labels.last?.1 == "eu-1")
             }
         }
         func values(_ metric: TextfileMetric) -> [String: TextfileValue] {
             let family = families.first { $0.metric == metric }
             return Dictionary(uniqueKeysWithValues: (family?.series ?? []).map { s in
-                (s.labels.dropLast().map(\.1).joined(separator: "|"), s.value)
+                (s.labels.dropFirst().dropLast().map(\.1).joined(separator: "|"), s.value)
             })
         }
         // btc_pending_transaction_processing ran only before the restart: in the counters, not in the state.
@@ -99,7 +100,7 @@ struct TextfileTests {
         let health = families.first { $0.metric == TextfileCatalogue.healthStatus }
         #expect(health?.series.first?.value == .gauge(3))
         let set = families.first { $0.metric == TextfileCatalogue.health }
-        #expect(set?.series.filter { $0.value == .gauge(1) }.map(\.labels[0].1) == ["unknown"])
+        #expect(set?.series.filter { $0.value == .gauge(1) }.map(\.labels[1].1) == ["unknown"])
         #expect(!families.contains { $0.metric == TextfileCatalogue.runs }, "no job, no per-job family")
     }
 

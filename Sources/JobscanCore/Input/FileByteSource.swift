@@ -28,7 +28,8 @@ public final class FileByteSource: ByteSource {
         var info = stat()
         if fstat(opened, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             close(opened)
-            throw .cannotOpen(path: path, reason: "is a directory")
+            // Directories are expanded into their log files before this: here it had none.
+            throw .cannotOpen(path: path, reason: "is a directory with no log files in it")
         }
         fd = opened
         ownsDescriptor = true

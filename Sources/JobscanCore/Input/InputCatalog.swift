@@ -20,7 +20,10 @@ public enum InputCatalog {
                 out.append(input)
                 continue
             }
-            for file in logFiles(under: path) {
+            let files = logFiles(under: path)
+            // Kept as it is: reading it then says there is nothing to read in it.
+            if files.isEmpty { out.append(input) }
+            for file in files {
                 guard let real = realPath(file), seen.insert(real).inserted else { continue }
                 out.append(.path(file))
             }

@@ -85,7 +85,7 @@ final class ReadingGroup: @unchecked Sendable {
             file.fileBytes = source.consumedBytes
             file.lines = counts.lines
             file.error = failure
-            file.events = table.endFile(physical: file)
+            file = table.endFile(physical: file)
             figures.bytes += counts.bytes
             figures.lines += counts.lines
             figures.overlongLines += counts.overlongLines

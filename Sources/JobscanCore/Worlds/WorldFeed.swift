@@ -48,10 +48,10 @@ struct WorldFeed {
     }
 
     /// Ends this instance's share of the current file; `physical` carries the file's own figures.
-    /// Returns the events the share held.
+    /// Returns the share's entry (its events and times).
     @discardableResult
-    mutating func endFile(physical: InputSummary.File) -> Int {
-        guard var entry = file else { return 0 }
+    mutating func endFile(physical: InputSummary.File) -> InputSummary.File? {
+        guard var entry = file else { return nil }
         // Foreign lines after the last event: the latest one's time is the file's last.
         if let time = decoder.foreignTime() {
             lastTime = time
@@ -67,6 +67,6 @@ struct WorldFeed {
         summary.files.append(entry)
         summary.lines += fileLines
         file = nil
-        return fileEvents
+        return entry
     }
 }

@@ -55,11 +55,18 @@ struct WorldTable: EnvelopeOutput {
         return feeds.count - 1
     }
 
-    /// Ends the file for every instance that had lines in it; returns the file's events.
-    mutating func endFile(physical: InputSummary.File) -> Int {
-        var events = 0
-        for slot in touched { events += feeds[slot].endFile(physical: physical) }
+    /// Ends the file for every instance that had lines in it; returns the file's entry with
+    /// the events and times of all their shares.
+    mutating func endFile(physical: InputSummary.File) -> InputSummary.File {
+        var file = physical
+        file.events = 0
+        for slot in touched {
+            guard let share = feeds[slot].endFile(physical: physical) else { continue }
+            file.events += share.events
+            if let t = share.firstTime, file.firstTime.map({ t < $0 }) ?? true { file.firstTime = t }
+            if let t = share.lastTime, file.lastTime.map({ t > $0 }) ?? true { file.lastTime = t }
+        }
         touched = []
-        return events
+        return file
     }
 }

@@ -11,6 +11,9 @@ public struct TextfileMetric: Sendable, Equatable {
     /// The labels jobscan sets; every series also carries the `--label` constant labels.
     public var labels: [String]
     public var help: String
+    /// Whether the metric comes once per instance, with the instance label first (else once for
+    /// the whole input).
+    public var perInstance = true
 
     /// The full metric name under `options`.
     public func fullName(_ options: TextfileOptions) -> String {
@@ -83,40 +86,40 @@ public enum TextfileCatalogue {
     // jobscan's own figures, once for the whole input.
     public static let fleetHealthStatus = TextfileMetric(
         namespace: .jobscan, name: "fleet_health_status", kind: .gauge, labels: [],
-        help: "The worst verdict over the instances read: 0 healthy, 1 degraded, 2 unhealthy; 3 unknown only when no instance could be judged and none is degraded or unhealthy.")
+        help: "The worst verdict over the instances read: 0 healthy, 1 degraded, 2 unhealthy; 3 unknown only when no instance could be judged and none is degraded or unhealthy.", perInstance: false)
     public static let instances = TextfileMetric(
         namespace: .jobscan, name: "instances", kind: .gauge, labels: [],
-        help: "Instances (service processes: pods, containers, hosts, log families) found in the input.")
+        help: "Instances (service processes: pods, containers, hosts, log families) found in the input.", perInstance: false)
     public static let evaluationTime = TextfileMetric(
         namespace: .jobscan, name: "evaluation_timestamp_seconds", kind: .gauge, labels: [],
-        help: "Unix time the state is evaluated at: --at, else the time of the last line read.")
+        help: "Unix time the state is evaluated at: --at, else the time of the last line read.", perInstance: false)
     public static let inputFiles = TextfileMetric(
         namespace: .jobscan, name: "input_files", kind: .gauge, labels: [],
-        help: "Inputs read (files or standard input).")
+        help: "Inputs read (files or standard input).", perInstance: false)
     public static let inputErrors = TextfileMetric(
         namespace: .jobscan, name: "input_errors", kind: .gauge, labels: [],
-        help: "Inputs that could not be read in full; the figures cover what was read before the error.")
+        help: "Inputs that could not be read in full; the figures cover what was read before the error.", perInstance: false)
     public static let inputBytes = TextfileMetric(
         namespace: .jobscan, name: "input_bytes_total", kind: .counter, labels: [],
-        help: "Bytes of log text read (after gzip decompression).")
+        help: "Bytes of log text read (after gzip decompression).", perInstance: false)
     public static let inputLines = TextfileMetric(
         namespace: .jobscan, name: "input_lines_total", kind: .counter, labels: [],
-        help: "Lines read.")
+        help: "Lines read.", perInstance: false)
     public static let overlongLines = TextfileMetric(
         namespace: .jobscan, name: "input_overlong_lines_total", kind: .counter, labels: [],
-        help: "Lines skipped for being longer than --max-line-bytes.")
+        help: "Lines skipped for being longer than --max-line-bytes.", perInstance: false)
     public static let foreignLines = TextfileMetric(
         namespace: .jobscan, name: "foreign_lines_total", kind: .counter, labels: [],
-        help: "Lines that are not job-monitor events (other messages, other software).")
+        help: "Lines that are not job-monitor events (other messages, other software).", perInstance: false)
     public static let joinedRecords = TextfileMetric(
         namespace: .jobscan, name: "joined_records_total", kind: .counter, labels: [],
-        help: "Partial records of a container log shape (Docker, CRI, journald) joined into the line they continue.")
+        help: "Partial records of a container log shape (Docker, CRI, journald) joined into the line they continue.", perInstance: false)
     public static let events = TextfileMetric(
         namespace: .jobscan, name: "events_total", kind: .counter, labels: ["kind"],
-        help: "Job-monitor events read, by kind.")
+        help: "Job-monitor events read, by kind.", perInstance: false)
     public static let diagnostics = TextfileMetric(
         namespace: .jobscan, name: "diagnostics_total", kind: .counter, labels: ["reason"],
-        help: "Lines with a monitor message that could not be read as an event, by reason.")
+        help: "Lines with a monitor message that could not be read as an event, by reason.", perInstance: false)
     public static let healthChecks = TextfileMetric(
         namespace: .jobscan, name: "health_checks_total", kind: .counter, labels: ["result"],
         help: "Logged health checks (Jobs health check completed) compared with replay at their time: agreed or disagreed.")
