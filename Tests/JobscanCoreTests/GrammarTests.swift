@@ -12,6 +12,7 @@ struct GrammarTests {
         case rfc3339 = "rfc3339.ebnf"
         case jsonLine = "zap-json-line.ebnf"
         case consoleLine = "zap-console-line.ebnf"
+        case envelopes = "envelopes.ebnf"
     }
 
     /// Which parser an example goes through, and what it must produce.
@@ -28,6 +29,8 @@ struct GrammarTests {
         case content(String?)
         /// EventDecoder on a whole line.
         case line(LineOutcomeKind)
+        /// EnvelopeReader on records of a shape: the lines handed on, diagnostics, unattributed lines.
+        case envelope(LogShape, Unwrapped)
     }
 
     struct Example: Sendable, CustomTestStringConvertible {
@@ -387,7 +390,7 @@ struct GrammarTests {
         cline("digit", time + "\tINFO\tlogger/logger.go:\tStarting server", .foreign),
     ]
 
-    static let allExamples = goDurationExamples + timeExamples + jsonLineExamples + consoleLineExamples
+    static let allExamples = goDurationExamples + timeExamples + jsonLineExamples + consoleLineExamples + envelopeExamples
 
     // MARK: running the examples
 
@@ -414,6 +417,10 @@ struct GrammarTests {
         case .line(let kind):
             let outcome = probeLine(e.input)
             #expect(outcome.kind == kind, "\(outcome)")
+        case .envelope(let shape, let expected):
+            var got = unwrap(shape, text)
+            got.instances = []
+            #expect(got == expected)
         }
     }
 
