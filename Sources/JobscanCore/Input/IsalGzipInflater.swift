@@ -62,7 +62,7 @@ final class IsalGzipInflater: GzipInflater {
         if state.pointee.wrapper_flag == 0 {
             let status = isal_read_gzip_header(state, &header)
             if status != ISAL_DECOMP_OK {
-                let taken = Int(available - state.pointee.avail_in)
+                let taken = Self.taken(before: available, after: state.pointee.avail_in)
                 // ISAL_END_INPUT: the header goes on in the next input.
                 let outcome: GzipInflateStep.Outcome = status == ISAL_END_INPUT ? .progressed : .damaged(reason: Self.reason(status, inHeader: true))
                 return GzipInflateStep(written: 0, taken: taken, outcome: outcome)
@@ -70,7 +70,7 @@ final class IsalGzipInflater: GzipInflater {
         }
         let status = isal_inflate(state)
         let written = Int(room - state.pointee.avail_out)
-        let taken = Int(available - state.pointee.avail_in)
+        let taken = Self.taken(before: available, after: state.pointee.avail_in)
         switch status {
         case ISAL_DECOMP_OK, ISAL_END_INPUT, ISAL_OUT_OVERFLOW:
             let ended = state.pointee.block_state == ISAL_BLOCK_FINISH
@@ -85,6 +85,12 @@ final class IsalGzipInflater: GzipInflater {
         state.pointee.crc_flag = UInt32(ISAL_GZIP)
         header = isal_gzip_header()
         isal_gzip_header_init(&header)
+    }
+
+    /// Input bytes a call took. ISA-L hands bytes of its bit buffer back to next_in when a member
+    /// ends, so avail_in may also grow during a call: that counts as nothing taken, never a trap.
+    static func taken(before: UInt32, after: UInt32) -> Int {
+        before >= after ? Int(before - after) : 0
     }
 
     /// ISA-L reports damage as a code only; these are the header's meanings, worded like zlib's
