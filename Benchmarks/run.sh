@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks/run.sh: jobscan against wc -l, grep -c, zcat and jq on one generated corpus.
+# Benchmarks/run.sh: jobscan against wc -l, grep -c, zcat, igzip and jq on one generated corpus.
 #
 #   Benchmarks/run.sh [--size 1G] [--seed 42] [--runs 3] [--jobscan PATH] [--out Benchmarks/RESULTS.md]
 #                     [--workdir DIR] [--rss-4g] [--skip-jobscan] [--strict] [--clean]
@@ -99,6 +99,7 @@ ensure_tool hyperfine hyperfine
 ensure_tool jq jq
 ensure_tool gzip gzip
 ensure_tool zcat gzip
+ensure_tool igzip isal
 ensure_tool /usr/bin/time time
 
 mkdir -p "$WORKDIR"
@@ -176,6 +177,8 @@ add_cmd() { CMDS+=("$1"$'\t'"$2"$'\t'"$3"$'\t'"$4"); }
 add_cmd wc plain 0 "wc -l $(q "$PLAIN")"
 add_cmd grep plain 0 "grep -c '\"msg\":\"Job ' $(q "$PLAIN")"
 add_cmd zcat gz 0 "zcat $(q "$GZ")"
+# ISA-L's own gunzip: the fastest inflater there is, the floor for jobscan on gzip.
+add_cmd igzip gz 0 "igzip -dc $(q "$GZ")"
 add_cmd jq plain 0 "jq -n -R -c -f $(q "$HERE/jobcounts.jq") $(q "$PLAIN")"
 if [ -n "$JOBSCAN" ]; then
     add_cmd jobscan plain 0,1,2 "$(q "$JOBSCAN") --textfile $(q "$WORKDIR/jobscan.prom") $(q "$PLAIN")"
@@ -210,7 +213,7 @@ for entry in "${CMDS[@]}"; do
     IFS=$'\t' read -r name input allowed cmd <<<"$entry"
     log "$name: correctness and peak-RSS run"
     outf="$WORKDIR/stdout-$name.txt"
-    [ "$name" = zcat ] && outf=/dev/null
+    case "$name" in zcat|igzip) outf=/dev/null ;; esac
     status=ok
     if ! measure_once "$name" "$allowed" "$cmd" "$outf" "$WORKDIR/time-$name.txt"; then
         status=failed
@@ -224,10 +227,11 @@ while IFS=$'\t' read -r name input allowed status rc cmd; do
     [ "$status" = ok ] || continue
     runs=$RUNS
     [ "$name" = jq ] && runs=$JQ_RUNS
-    # Output goes to a pipe that hyperfine drains, except zcat's (`zcat FILE.gz > /dev/null`): GNU grep
-    # notices a /dev/null stdout and stops at the first match, which would time nothing.
+    # Output goes to a pipe that hyperfine drains, except the decompressors' (`zcat FILE.gz > /dev/null`,
+    # `igzip -dc FILE.gz > /dev/null`): GNU grep notices a /dev/null stdout and stops at the first
+    # match, which would time nothing; a decompressor has no such shortcut and pays for no pipe.
     extra=(--output=pipe)
-    [ "$name" = zcat ] && extra=(--output=null)
+    case "$name" in zcat|igzip) extra=(--output=null) ;; esac
     case "$name" in jobscan*) extra+=(-i) ;; esac
     log "$name: hyperfine --warmup $WARMUP --runs $runs ${extra[*]}"
     if ! hyperfine -N --style "$STYLE" --warmup "$WARMUP" --runs "$runs" "${extra[@]}" \

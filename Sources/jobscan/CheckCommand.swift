@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand {
             Exit status: 0 all assertions hold, 1 one or more failed, 2 a usage or expression error, 3 an input \
             could not be read.
             """,
-        version: JobscanVersion.current
+        version: JobscanVersion.full
     )
 
     @OptionGroup var input: InputArguments

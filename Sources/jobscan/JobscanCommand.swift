@@ -23,7 +23,7 @@ struct JobscanCommand: ParsableCommand {
             jobscan check [FILE ...] --expect EXPR ... asserts facts about the replayed state for CI \
             (see jobscan check --help).
             """,
-        version: JobscanVersion.current
+        version: JobscanVersion.full
     )
 
     /// `jobscan check …` runs the check command; anything else is a report. Routed here rather

@@ -55,7 +55,7 @@ struct BenchmarkSmokeTests {
                                             "--out", report.path])
         #expect(status == 0)
         let text = try String(contentsOf: report, encoding: .utf8)
-        for needle in ["wc -l", "grep -c", "zcat", "jq", "jobscan"] {
+        for needle in ["wc -l", "grep -c", "zcat", "igzip -dc", "jq", "jobscan", "jobscan wall / `igzip -dc` wall"] {
             #expect(text.contains(needle), "\(needle)")
         }
     }

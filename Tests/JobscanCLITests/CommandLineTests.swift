@@ -1,4 +1,5 @@
 import Foundation
+import JobscanCore
 import Testing
 
 @Suite("CLI: jobscan as a user runs it")
@@ -41,8 +42,11 @@ struct CommandLineTests {
         #expect(json["verdict"] as? String == "healthy")
     }
 
+    /// How the built-in inflater words a deflate block of an unknown type (the offset is the same).
+    static let invalidBlock = GzipInflaterKind.builtIn == .zlib ? "invalid block type" : "invalid deflate block"
+
     @Test("corrupt and truncated gzip: one line naming the file and byte offset, exit 3", arguments: [
-        ("Samples/bad/corrupt.log.gz", "jobscan: Samples/bad/corrupt.log.gz: corrupt gzip data at byte 835: invalid block type\n"),
+        ("Samples/bad/corrupt.log.gz", "jobscan: Samples/bad/corrupt.log.gz: corrupt gzip data at byte 835: \(invalidBlock)\n"),
         ("Samples/bad/truncated.log.gz", "jobscan: Samples/bad/truncated.log.gz: truncated gzip data: input ends at byte 830 inside a member\n"),
     ])
     func damagedGzip(path: String, message: String) throws {
@@ -106,10 +110,16 @@ struct CommandLineTests {
         #expect(result.stderr.hasPrefix("Error: "))
     }
 
-    @Test("--version prints the version, for both commands")
+    @Test("--version prints the version and the gzip inflater built in, for both commands")
     func version() throws {
-        #expect(try CLI.run(["--version"]).stdout == "0.1.0\n")
-        #expect(try CLI.run(["--version"], subcommand: "check").stdout == "0.1.0\n")
+        let expected = "0.1.0 (gzip: \(GzipInflaterKind.builtIn))\n"
+        #if ISAL
+        #expect(expected == "0.1.0 (gzip: ISA-L)\n")
+        #else
+        #expect(expected == "0.1.0 (gzip: zlib)\n")
+        #endif
+        #expect(try CLI.run(["--version"]).stdout == expected)
+        #expect(try CLI.run(["--version"], subcommand: "check").stdout == expected)
     }
 
     @Test("--help explains inputs, formats and exit codes")
