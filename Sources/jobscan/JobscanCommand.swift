@@ -64,6 +64,11 @@ struct JobscanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write one NDJSON record per run to PATH (- for standard output).", valueName: "path"))
     var timeline: String?
 
+    @Option(help: ArgumentHelp(
+        "Write the verdict through time to PATH (- for standard output): one NDJSON record per interval of one verdict and one set of causing jobs.",
+        valueName: "path"))
+    var history: String?
+
     @Flag(help: "Exit 0 whatever the verdict; input errors still exit 3.")
     var exitZero = false
 
@@ -73,9 +78,13 @@ struct JobscanCommand: ParsableCommand {
     mutating func run() throws {
         let timelineSink = try timeline.map { try OutputFile.open($0) }
         let writer = timelineSink.map { TimelineWriter(sink: $0) }
-        let (analysis, errors) = Pipeline.analyze(input.paths, options: try Pipeline.options(input, replay), runSink: writer)
+        let historySink = try history.map { try OutputFile.open($0) }
+        let historyWriter = historySink.map { HistoryWriter(sink: $0) }
+        let (analysis, errors) = Pipeline.analyze(input.paths, options: try Pipeline.options(input, replay), runSink: writer,
+                                                  historySink: historyWriter)
         try textfile.write(analysis)
         timelineSink?.close()
+        historySink?.close()
         if format != .table { Pipeline.reportDiagnostics(analysis.input) }
         switch format {
         case .table: Terminal.standardOutput.write(TableReport.render(analysis, colour: color.enabled(for: 1)))

@@ -16,8 +16,9 @@ enum Pipeline {
     }
 
     /// Runs every input through the stages; input errors are printed once, here.
-    static func analyze(_ paths: [String], options: Analyzer.Options, runSink: RunRecordSink? = nil) -> (Analysis, [InputError]) {
-        let analyzer = Analyzer(options: options, runSink: runSink)
+    static func analyze(_ paths: [String], options: Analyzer.Options, runSink: RunRecordSink? = nil,
+                        historySink: HistoryRecordSink? = nil) -> (Analysis, [InputError]) {
+        let analyzer = Analyzer(options: options, runSink: runSink, historySink: historySink)
         let errors = consume(paths, into: analyzer)
         return (analyzer.finish(), errors)
     }

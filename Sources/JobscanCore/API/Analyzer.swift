@@ -15,9 +15,9 @@ public final class Analyzer {
     private let worker: ReplayWorker?
     private var decoder = EventDecoder()
 
-    public init(options: Options, runSink: RunRecordSink? = nil) {
+    public init(options: Options, runSink: RunRecordSink? = nil, historySink: HistoryRecordSink? = nil) {
         self.options = options
-        replayer = Replayer(options: options.replay, runSink: runSink)
+        replayer = Replayer(options: options.replay, runSink: runSink, historySink: historySink)
         worker = options.threaded ? ReplayWorker(replayer: replayer) : nil
     }
 
@@ -120,5 +120,6 @@ public struct Analysis: Sendable {
 
     /// Whether there is a verdict at all: no job event up to the evaluation instant means none
     /// (reported as unknown, exit status 3), not "healthy".
-    public var hasVerdict: Bool { replay.eventsReplayed > 0 }
+    /// After `Server shutdown complete` and before the next start, no endpoint answers: unknown too.
+    public var hasVerdict: Bool { replay.eventsReplayed > 0 && replay.shutdownAt == nil }
 }

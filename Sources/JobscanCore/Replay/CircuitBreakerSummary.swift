@@ -1,0 +1,73 @@
+/// One service's circuit breaker and failed calls over the log.
+public struct CircuitBreakerSummary: Sendable {
+    public static let closed = "closed"
+    public static let open = "open"
+    public static let halfOpen = "half-open"
+
+    public var service: String
+    public var firstSeen: Instant
+    /// The state at the evaluation instant; nil while no process runs, or before any line said it.
+    public var state: String?
+    /// When the current state began.
+    public var stateSince: Instant?
+    /// `Circuit breaker state change` lines.
+    public var changes = 0
+    /// Changes to open.
+    public var trips = 0
+    /// Nanoseconds in each state, from the first line that named the service.
+    public var timeInState: [String: Int64] = [:]
+    /// The state intervals, the first and latest kept; the current one has no end.
+    public var intervals = FirstAndLatest<CircuitBreakerInterval>(limit: 20)
+    /// `External API call failed` lines.
+    public var failures = 0
+    /// The sum of the failed calls' durations.
+    public var failureTime: Int64 = 0
+    public var failuresByOperation: [String: Int] = [:]
+    public var failuresByErrorType: [String: Int] = [:]
+    /// The latest time this breaker has been counted to.
+    var lastTime: Int64
+
+    init(service: String, firstSeen: Instant) {
+        self.service = service
+        self.firstSeen = firstSeen
+        lastTime = firstSeen.nanoseconds
+    }
+
+    /// Nanoseconds spent open.
+    public var timeOpen: Int64 { timeInState[Self.open] ?? 0 }
+
+    /// The state intervals in time order, the current one last (unended).
+    public var intervalsWithCurrent: [CircuitBreakerInterval] {
+        intervals.kept + (state.map { [CircuitBreakerInterval(state: $0, from: stateSince ?? firstSeen, to: nil)] } ?? [])
+    }
+
+    /// Counts the current state's time up to `time`.
+    mutating func count(upTo time: Int64) {
+        guard time > lastTime else { return }
+        if let state { timeInState[state] = SpanMath.add(timeInState[state] ?? 0, SpanMath.span(from: lastTime, to: time)) }
+        lastTime = time
+    }
+
+    /// Ends the current interval at `time` and starts `newState` there.
+    mutating func begin(_ newState: String, at time: Int64) {
+        end(at: time)
+        state = newState
+        stateSince = Instant(nanoseconds: time)
+    }
+
+    /// Ends the current interval at `time`; no state after it.
+    mutating func end(at time: Int64) {
+        if let state, let since = stateSince, since.nanoseconds < time {
+            intervals.append(CircuitBreakerInterval(state: state, from: since, to: Instant(nanoseconds: time)))
+        }
+        state = nil
+        stateSince = nil
+    }
+}
+
+/// A circuit breaker's state over `[from, to)`; `to` is nil for the state at the evaluation instant.
+public struct CircuitBreakerInterval: Sendable, Equatable {
+    public var state: String
+    public var from: Instant
+    public var to: Instant?
+}
