@@ -45,7 +45,9 @@ public enum TableReport {
         let s = r.summary
         out += "\n"
         out += "summary      \(s.totalJobs) jobs: \(s.runningJobs) running, \(s.healthyJobs) healthy, \(s.unhealthyJobs) unhealthy, \(s.stalledJobs) stalled\n"
-        if !analysis.hasVerdict {
+        if let down = r.shutdownAt, r.eventsReplayed > 0 {
+            out += "verdict      \(style.warn("UNKNOWN")): the service shut down at \(ServiceTime.text(down, offset: offset)) and had not started again\n"
+        } else if !analysis.hasVerdict {
             out += "verdict      \(style.warn("UNKNOWN")): no job event \(r.options.evaluateAt == nil ? "read" : "up to --at")\n"
         } else {
             out += "verdict      \(style.verdict(r.verdict)) (HTTP \(r.verdict.httpStatus)) at \(ServiceTime.text(r.evaluatedAt, offset: offset))\n"
@@ -62,11 +64,13 @@ public enum TableReport {
         }
         for note in r.notes.prefix(5) { out += "note         \(note.location): \(note.text)\n" }
         if r.eventsAfterCutoff > 0 { out += "after --at   \(r.eventsAfterCutoff) event(s) not replayed\n" }
+        out += HistoryReport.table(r.history, offset: offset)
+        out += CircuitBreakerReport.table(r.circuitBreakers)
         out += "\ninput\n" + InputReport.text(analysis.input)
         return out
     }
 
-    private static func shorten(_ text: String, to limit: Int) -> String {
+    static func shorten(_ text: String, to limit: Int) -> String {
         // One line: control characters (tabs, newlines, escapes) would break the table.
         let flat = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{2028}" ? " " : Character($0) })
         return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"
