@@ -27,6 +27,12 @@ struct CircuitBreakerBook {
             breaker.failureTime = SpanMath.add(breaker.failureTime, failure.duration ?? 0)
             Self.count(failure.operation, in: &breaker.failuresByOperation)
             Self.count(failure.errorType, in: &breaker.failuresByErrorType)
+            let call = CircuitBreakerSummary.FailedCall(operation: failure.operation, errorType: failure.errorType)
+            if breaker.failuresByCall[call] != nil || breaker.failuresByCall.count < Self.keyLimit {
+                breaker.failuresByCall[call, default: 0] += 1
+            } else {
+                breaker.failuresByCall[CircuitBreakerSummary.FailedCall(operation: Self.otherKey, errorType: Self.otherKey), default: 0] += 1
+            }
         }
     }
 

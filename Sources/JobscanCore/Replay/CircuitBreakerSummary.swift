@@ -24,6 +24,8 @@ public struct CircuitBreakerSummary: Sendable {
     public var failureTime: Int64 = 0
     public var failuresByOperation: [String: Int] = [:]
     public var failuresByErrorType: [String: Int] = [:]
+    /// Failed calls by operation and error type together (for the textfile's labels).
+    public var failuresByCall: [FailedCall: Int] = [:]
     /// The latest time this breaker has been counted to.
     var lastTime: Int64
 
@@ -31,6 +33,27 @@ public struct CircuitBreakerSummary: Sendable {
         self.service = service
         self.firstSeen = firstSeen
         lastTime = firstSeen.nanoseconds
+    }
+
+    /// An operation and the class of its error, as the service logs them.
+    public struct FailedCall: Sendable, Hashable, Comparable {
+        public var operation: String
+        public var errorType: String
+
+        public static func < (a: FailedCall, b: FailedCall) -> Bool {
+            (a.operation, a.errorType) < (b.operation, b.errorType)
+        }
+    }
+
+    /// The service's `icy_backend_circuit_breaker_state` value (gobreaker.State: 0 closed,
+    /// 1 half-open, 2 open); nil for no state or one gobreaker does not name.
+    public var stateCode: Int? {
+        switch state {
+        case Self.closed: return 0
+        case Self.halfOpen: return 1
+        case Self.open: return 2
+        default: return nil
+        }
     }
 
     /// Nanoseconds spent open.

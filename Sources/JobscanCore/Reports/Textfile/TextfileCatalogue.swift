@@ -115,7 +115,8 @@ public enum TextfileCatalogue {
     public static let all: [TextfileMetric] = [
         runs, duration, active, stalled, timeouts, executionHistory,
         lastSuccess, lastRun, consecutiveFailures, status, critical, lastError, panics, stalls, restarts,
-        healthStatus, health,
+        healthStatus, health, healthSeconds, incidents,
+        circuitBreakerState, circuitBreakerTrips, circuitBreakerStateSeconds, externalAPIFailures,
         evaluationTime, inputFiles, inputErrors, inputBytes, inputLines, overlongLines, foreignLines,
         events, diagnostics, healthChecks,
     ]

@@ -77,6 +77,10 @@ public enum TextfileReport {
             series([("status", name)], .gauge(name == verdict.name ? 1 : 0))
         })
 
+        // The verdict through time and the external dependencies (TextfileHistoryFamilies).
+        for (metric, values) in TextfileHistoryFamilies.series(r) {
+            family(metric, values.map { series($0.labels, $0.value) })
+        }
         family(C.evaluationTime, [series([], .gauge(r.evaluatedAt.epochSeconds))])
         family(C.inputFiles, [series([], .gauge(Double(input.files.count)))])
         family(C.inputErrors, [series([], .gauge(Double(input.errors.count)))])
@@ -145,4 +149,6 @@ public enum TextfileValue: Sendable, Equatable {
     case gauge(Double)
     /// Bucket counts, count and sum of a duration histogram.
     case histogram(DurationHistogram)
+    /// A counter of seconds, which need not be whole.
+    case seconds(Double)
 }
