@@ -17,7 +17,8 @@ struct HistoryRecorder {
     private(set) var summary = VerdictHistory()
 
     private var started = false
-    private var clock: Int64 = 0
+    /// The latest event time seen, monitor lines or not (`--at` stops at the first event past it).
+    private var clock: Int64 = .min
     private var process = 0
     private var down = false
     private var displayOffset: Int32 = 0
@@ -68,14 +69,17 @@ struct HistoryRecorder {
     /// Takes in one event that replay has just applied; `book` is the state after it.
     mutating func observe(_ event: JobEvent, book: JobStatusBook, process: Int, serviceDown: Bool, displayOffset: Int32) {
         self.displayOffset = displayOffset
-        // The history begins with the monitor's first line: before it nothing can be judged.
-        guard started || event.message.isJobMonitorEvent else { return }
         let time = event.time.nanoseconds
+        // The history begins with the monitor's first line: before it nothing can be judged.
+        guard started || event.message.isJobMonitorEvent else {
+            clock = max(clock, time)
+            return
+        }
         var changed = false
         if !started {
             started = true
-            clock = time
-            summary.from = Instant(nanoseconds: time)
+            clock = max(clock, time)
+            summary.from = Instant(nanoseconds: clock)
             self.process = process
             changed = true
             for (name, status) in book.jobs { update(name, status) }

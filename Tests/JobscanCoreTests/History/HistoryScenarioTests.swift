@@ -201,3 +201,21 @@ struct HistoryScenarioTests {
         #expect(replay.analysis.replay.history.incidents.kept.last?.firstCause?.error == "e3")
     }
 }
+
+@Suite("History: the clock before the first monitor line")
+struct HistoryClockTests {
+    @Test("a server line later than the first monitor line moves the history's start, as it stops --at")
+    func lateServerLine() throws {
+        let s = HistoryScenarioTests.second
+        let (dir, path) = try HistoryScenarioTests.write([
+            zapLine(HistoryScenarioTests.ts(2 * s), "info", "Starting server", [("port", "8080")]),
+            HistoryScenarioTests.start(s, "a"),
+            zapLine(HistoryScenarioTests.ts(5 * s), "info", "Some later line"),
+        ])
+        _ = dir
+        let replay = HistoryReplay([path])
+        #expect(replay.records.first?.from.nanoseconds == HistoryScenarioTests.base + 2 * s)
+        #expect(replay.endpoint(at: HistoryScenarioTests.base + 2 * s - 1).0 == .unknown)
+        #expect(replay.endpoint(at: HistoryScenarioTests.base + 2 * s).0 == .healthy)
+    }
+}
