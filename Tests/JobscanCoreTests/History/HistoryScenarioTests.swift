@@ -219,3 +219,19 @@ struct HistoryClockTests {
         #expect(replay.endpoint(at: HistoryScenarioTests.base + 2 * s).0 == .healthy)
     }
 }
+
+@Suite("History: the NDJSON record")
+struct HistoryWriterTests {
+    @Test("keys in order, times in the record's offset, instance first when set, null HTTP status when unknown")
+    func line() {
+        let from = Instant(nanoseconds: 1_795_639_521_500_000_000, utcOffsetSeconds: 25_200)
+        let to = Instant(nanoseconds: 1_795_639_522_000_000_001, utcOffsetSeconds: 25_200)
+        let cause = HistoryCause(job: "a\"b", status: .stalled, consecutiveFailures: 0, critical: true)
+        var record = HistoryRecord(from: from, to: to, verdict: .unhealthy, causes: [cause])
+        #expect(HistoryWriter.line(record) == #"{"from":"2026-11-26T03:45:21.5+07:00","to":"2026-11-26T03:45:22.000000001+07:00","verdict":"unhealthy","http_status":503,"causes":[{"job":"a\"b","status":"stalled","consecutive_failures":0,"critical":true}]}"# + "\n")
+        record.instance = "eu-1"
+        record.verdict = .unknown
+        record.causes = []
+        #expect(HistoryWriter.line(record) == #"{"instance":"eu-1","from":"2026-11-26T03:45:21.5+07:00","to":"2026-11-26T03:45:22.000000001+07:00","verdict":"unknown","http_status":null,"causes":[]}"# + "\n")
+    }
+}
