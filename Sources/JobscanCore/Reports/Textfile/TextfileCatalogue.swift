@@ -75,7 +75,7 @@ public enum TextfileCatalogue {
     // The overall verdict of GET /api/v1/health/jobs.
     public static let healthStatus = TextfileMetric(
         namespace: .service, name: "jobs_health_status", kind: .gauge, labels: [],
-        help: "Verdict of /api/v1/health/jobs at the evaluation time: 0 healthy, 1 degraded, 2 unhealthy, 3 unknown (no job event read).")
+        help: "Verdict of /api/v1/health/jobs at the evaluation time: 0 healthy, 1 degraded, 2 unhealthy, 3 unknown (no job event read, or the service had shut down).")
     public static let health = TextfileMetric(
         namespace: .service, name: "jobs_health", kind: .gauge, labels: ["status"],
         help: "The verdict as a state set: 1 on the current one of healthy, degraded, unhealthy, unknown.")
