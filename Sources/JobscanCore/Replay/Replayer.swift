@@ -1,5 +1,6 @@
 /// Feeds events, in file order, through the monitor's semantics: one `JobStatusBook` per process,
-/// plus what the endpoint cannot tell (lifetime totals, runs, restarts, cross-checks).
+/// plus what the endpoint cannot tell (lifetime totals, runs, restarts, cross-checks, the verdict
+/// through time, the circuit breakers).
 public final class Replayer {
     public let options: ReplayOptions
     public private(set) var book = JobStatusBook()
