@@ -6,7 +6,7 @@
 /// no state. A breaker's time is counted from the first line that names its service.
 struct CircuitBreakerBook {
     private var breakers: [String: CircuitBreakerSummary] = [:]
-    /// Distinct operations or error types kept per service; the rest count under `otherKey`.
+    /// Distinct (operation, error type) pairs kept per service; the rest count under `otherKey`.
     static let keyLimit = 64
     static let otherKey = "(other)"
 
@@ -25,14 +25,9 @@ struct CircuitBreakerBook {
             if breaker.state == nil, !failure.circuitBreakerState.isEmpty { breaker.begin(failure.circuitBreakerState, at: t) }
             breaker.failures += 1
             breaker.failureTime = SpanMath.add(breaker.failureTime, failure.duration ?? 0)
-            Self.count(failure.operation, in: &breaker.failuresByOperation)
-            Self.count(failure.errorType, in: &breaker.failuresByErrorType)
             let call = CircuitBreakerSummary.FailedCall(operation: failure.operation, errorType: failure.errorType)
-            if breaker.failuresByCall[call] != nil || breaker.failuresByCall.count < Self.keyLimit {
-                breaker.failuresByCall[call, default: 0] += 1
-            } else {
-                breaker.failuresByCall[CircuitBreakerSummary.FailedCall(operation: Self.otherKey, errorType: Self.otherKey), default: 0] += 1
-            }
+            let other = CircuitBreakerSummary.FailedCall(operation: Self.otherKey, errorType: Self.otherKey)
+            Self.count(call, or: other, in: &breaker.failuresByCall)
         }
     }
 
@@ -71,8 +66,13 @@ struct CircuitBreakerBook {
         apply(&breakers[service, default: CircuitBreakerSummary(service: service, firstSeen: time)])
     }
 
-    private static func count(_ key: String, in counts: inout [String: Int]) {
-        let key = counts[key] != nil || counts.count < keyLimit ? key : otherKey
-        counts[key, default: 0] += 1
+    /// Counts `key`, or `other` once `keyLimit` distinct keys are held, so the map stays bounded.
+    private static func count(_ key: CircuitBreakerSummary.FailedCall, or other: CircuitBreakerSummary.FailedCall,
+                              in counts: inout [CircuitBreakerSummary.FailedCall: Int]) {
+        if counts.count < keyLimit || counts[key] != nil {
+            counts[key, default: 0] += 1
+        } else {
+            counts[other, default: 0] += 1
+        }
     }
 }

@@ -22,10 +22,16 @@ public struct CircuitBreakerSummary: Sendable {
     public var failures = 0
     /// The sum of the failed calls' durations.
     public var failureTime: Int64 = 0
-    public var failuresByOperation: [String: Int] = [:]
-    public var failuresByErrorType: [String: Int] = [:]
-    /// Failed calls by operation and error type together (for the textfile's labels).
+    /// Failed calls by operation and error type together (the textfile's labels).
     public var failuresByCall: [FailedCall: Int] = [:]
+
+    public var failuresByOperation: [String: Int] {
+        failuresByCall.reduce(into: [:]) { $0[$1.key.operation, default: 0] += $1.value }
+    }
+
+    public var failuresByErrorType: [String: Int] {
+        failuresByCall.reduce(into: [:]) { $0[$1.key.errorType, default: 0] += $1.value }
+    }
     /// The latest time this breaker has been counted to.
     var lastTime: Int64
 

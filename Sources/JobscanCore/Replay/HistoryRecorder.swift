@@ -42,13 +42,29 @@ struct HistoryRecorder {
         var lastRunTime: Int64
         var consecutiveFailures: Int
         var lastError: String
+        var critical: Bool
         var readStalled = false
-        var generation: Int
+        var generation = 0
+
+        /// The job's part in the verdict, as the endpoint reads it now.
+        var contribution: Contribution {
+            let reported: JobState = stored == .running && readStalled ? .stalled : stored
+            let stalled = reported == .stalled
+            // The service's summary: failed, or a success that still counts failures, is unhealthy.
+            let unhealthy = reported == .failed || (reported == .success && consecutiveFailures != 0)
+            return Contribution(
+                cause: stalled || unhealthy ? reported : nil, consecutiveFailures: consecutiveFailures, critical: critical,
+                stalled: stalled, unhealthy: unhealthy,
+                criticallyFailing: critical && reported == .failed && consecutiveFailures > 2)
+        }
     }
 
-    /// A job's part in the verdict.
+    /// A job's part in the verdict: plain values, so comparing two costs nothing.
     private struct Contribution: Equatable {
-        var cause: HistoryCause?
+        /// The reported status when the job is a cause (failed or stalled), else nil.
+        var cause: JobState?
+        var consecutiveFailures = 0
+        var critical = false
         var stalled = false
         var unhealthy = false
         var criticallyFailing = false
@@ -146,10 +162,10 @@ struct HistoryRecorder {
                 schedule.pop()
                 guard var job = jobs[entry.job], job.generation == entry.generation, job.stored == .running, !job.readStalled
                 else { continue }
-                let before = contribution(entry.job, job)
+                let before = job.contribution
                 job.readStalled = true
                 jobs[entry.job] = job
-                if apply(entry.job, from: before, to: contribution(entry.job, job)) {
+                if apply(entry.job, from: before, to: job.contribution) {
                     dirty = true
                     trigger = .readTimeStall(job: entry.job)
                 }
@@ -238,26 +254,36 @@ struct HistoryRecorder {
     /// returns whether its part in the verdict changed.
     @discardableResult
     private mutating func update(_ name: String, _ status: JobStatus?) -> Bool {
-        let before = jobs[name].map { contribution(name, $0) } ?? Contribution()
         guard let status else {
-            jobs[name] = nil
-            return apply(name, from: before, to: Contribution())
+            guard let old = jobs.removeValue(forKey: name) else { return false }
+            return apply(name, from: old.contribution, to: Contribution())
         }
         generation += 1
-        var job = Watched(stored: status.status, lastRunTime: status.lastRunTime.nanoseconds,
-                          consecutiveFailures: status.consecutiveFailures, lastError: status.lastError, generation: generation)
-        if job.stored == .running {
-            // Stalled when now − last_run_time > threshold: from last_run_time + threshold + 1 ns on.
-            let instant = SpanMath.add(SpanMath.add(job.lastRunTime, threshold), 1)
-            if instant <= clock {
-                job.readStalled = true
-            } else {
-                schedule.push(.init(instant: instant, job: name, generation: generation))
-                compactScheduleIfStale()
+        let generation = generation, clock = clock, threshold = threshold, criticalJobs = criticalJobs
+        // One lookup: the record is changed in place through the dictionary's modify accessor.
+        let (before, after, stallInstant) = Self.modify(&jobs[name]) { slot -> (Contribution, Contribution, Int64?) in
+            let before = slot?.contribution ?? Contribution()
+            var job = Watched(stored: status.status, lastRunTime: status.lastRunTime.nanoseconds,
+                              consecutiveFailures: status.consecutiveFailures, lastError: status.lastError,
+                              critical: slot?.critical ?? criticalJobs.contains(name), generation: generation)
+            var stallInstant: Int64?
+            if job.stored == .running {
+                // Stalled when now − last_run_time > threshold: from last_run_time + threshold + 1 ns on.
+                let instant = SpanMath.add(SpanMath.add(job.lastRunTime, threshold), 1)
+                if instant <= clock { job.readStalled = true } else { stallInstant = instant }
             }
+            slot = job
+            return (before, job.contribution, stallInstant)
         }
-        jobs[name] = job
-        return apply(name, from: before, to: contribution(name, job))
+        if let stallInstant {
+            schedule.push(.init(instant: stallInstant, job: name, generation: generation))
+            compactScheduleIfStale()
+        }
+        return apply(name, from: before, to: after)
+    }
+
+    private static func modify<R>(_ slot: inout Watched?, _ body: (inout Watched?) -> R) -> R {
+        body(&slot)
     }
 
     private mutating func compactScheduleIfStale() {
@@ -269,27 +295,15 @@ struct HistoryRecorder {
         }
     }
 
-    private func contribution(_ name: String, _ job: Watched) -> Contribution {
-        let reported: JobState = job.stored == .running && job.readStalled ? .stalled : job.stored
-        let stalled = reported == .stalled
-        // The service's summary: failed, or a success that still counts failures, is unhealthy.
-        let unhealthy = reported == .failed || (reported == .success && job.consecutiveFailures != 0)
-        let critical = criticalJobs.contains(name)
-        var c = Contribution(stalled: stalled, unhealthy: unhealthy,
-                             criticallyFailing: critical && reported == .failed && job.consecutiveFailures > 2)
-        if stalled || unhealthy {
-            c.cause = HistoryCause(job: name, status: reported, consecutiveFailures: job.consecutiveFailures, critical: critical)
-        }
-        return c
-    }
-
     /// Moves the counts from one contribution of `name` to another; true if they differ.
     private mutating func apply(_ name: String, from before: Contribution, to after: Contribution) -> Bool {
         guard before != after else { return false }
         stalledJobs += (after.stalled ? 1 : 0) - (before.stalled ? 1 : 0)
         unhealthyJobs += (after.unhealthy ? 1 : 0) - (before.unhealthy ? 1 : 0)
         criticallyFailing += (after.criticallyFailing ? 1 : 0) - (before.criticallyFailing ? 1 : 0)
-        causes[name] = after.cause
+        causes[name] = after.cause.map {
+            HistoryCause(job: name, status: $0, consecutiveFailures: after.consecutiveFailures, critical: after.critical)
+        }
         return true
     }
 }
