@@ -37,7 +37,7 @@ if [ ! -f "$WORKDIR/.done-$SIZE-$SEED" ]; then
     python3 "$HERE/wrap_shapes.py" "$CORPUS" "$WORKDIR" --pods 4
     touch "$WORKDIR/.done-$SIZE-$SEED"
 fi
-J="$JOBSCAN --format json"
+J="$JOBSCAN --format json --exit-zero"
 hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$WORKDIR/shapes.json" \
     -n plain "$J $CORPUS" -n kubectl "$J $WORKDIR/kubectl.log" -n cri "$J $WORKDIR/cri/0.log" \
     -n docker "$J $WORKDIR/docker.log" -n journald "$J $WORKDIR/journald.json" -n logcli "$J $WORKDIR/logcli.jsonl" >&2

@@ -64,6 +64,11 @@ struct JobscanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write one NDJSON record per run to PATH (- for standard output).", valueName: "path"))
     var timeline: String?
 
+    @Option(help: ArgumentHelp(
+        "Write the verdict through time to PATH (- for standard output): one NDJSON record per interval of one verdict and one set of causing jobs.",
+        valueName: "path"))
+    var history: String?
+
     @Flag(help: "Exit 0 whatever the verdict; input errors still exit 3.")
     var exitZero = false
 
@@ -72,13 +77,19 @@ struct JobscanCommand: ParsableCommand {
 
     mutating func run() throws {
         let timelineFile = try timeline.map { try OutputFile.open($0) }
-        let spool = timelineFile.map { _ in TimelineSpool() }
+        let historyFile = try history.map { try OutputFile.open($0) }
+        // Each instance's records apart while the worlds replay in parallel; written in name order.
+        let timelineSpool = timelineFile.map { _ in NDJSONSpool() }
+        let historySpool = historyFile.map { _ in NDJSONSpool() }
         var runSink: (@Sendable (String) -> RunRecordSink?)?
-        if let spool { runSink = { spool.sink(for: $0) } }
-        let fleet = try Pipeline.analyze(input, options: try Pipeline.options(input, replay), runSink: runSink)
-        if let spool, let timelineFile {
-            guard spool.write(to: timelineFile) else { throw CommandFailure("--timeline: the spooled records could not be read back") }
-            timelineFile.close()
+        if let timelineSpool { runSink = { name in timelineSpool.sink(for: name).map { TimelineWriter(sink: $0, instance: name) } } }
+        var historySink: (@Sendable (String) -> HistoryRecordSink?)?
+        if let historySpool { historySink = { name in historySpool.sink(for: name).map { HistoryWriter(sink: $0, instance: name) } } }
+        let fleet = try Pipeline.analyze(input, options: try Pipeline.options(input, replay), runSink: runSink, historySink: historySink)
+        for (spool, file, option) in [(timelineSpool, timelineFile, "--timeline"), (historySpool, historyFile, "--history")] {
+            guard let spool, let file else { continue }
+            guard spool.write(to: file) else { throw CommandFailure("\(option): the spooled records could not be read back") }
+            file.close()
         }
         try textfile.write(fleet)
         if format != .table { Pipeline.reportDiagnostics(fleet.input) }

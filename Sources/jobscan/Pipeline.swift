@@ -22,11 +22,12 @@ enum Pipeline {
     /// Runs every input through the stages and selects `--instance`; input errors and warnings
     /// are printed once, here.
     static func analyze(_ input: InputArguments, options: Analyzer.Options,
-                        runSink: (@Sendable (String) -> RunRecordSink?)? = nil) throws -> FleetAnalysis {
+                        runSink: (@Sendable (String) -> RunRecordSink?)? = nil,
+                        historySink: (@Sendable (String) -> HistoryRecordSink?)? = nil) throws -> FleetAnalysis {
         let meter = Terminal.isTerminal(2) ? ProgressMeter() : nil
         var progress: (@Sendable (Int) -> Void)?
         if let meter { progress = { meter.add($0) } }
-        let fleet = Analyzer(options: options).analyze(input.sources, runSink: runSink, progress: progress)
+        let fleet = Analyzer(options: options).analyze(input.sources, runSink: runSink, historySink: historySink, progress: progress)
         meter?.clear()
         for error in fleet.errors { Terminal.error(error.description) }
         for warning in fleet.warnings { Terminal.error("warning: \(warning)") }

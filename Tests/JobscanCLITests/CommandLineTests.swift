@@ -101,6 +101,36 @@ struct CommandLineTests {
         #expect(records.contains { $0["error"] as? String == "process restarted" })
     }
 
+    @Test("--history PATH writes one NDJSON record per interval, the same as --history -, and --at cuts it")
+    func history() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jobscan-history-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("history.ndjson").path
+        let result = try CLI.run(["--stall-threshold", "1.5s", "--format", "json", "--history", path, CLI.fixture("restart.log")])
+        #expect(result.status == 0)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let records = try text.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        let json = try JSONSerialization.jsonObject(with: result.stdoutBytes) as! [String: Any]
+        let history = (json["instances"] as! [[String: Any]])[0]["history"] as! [String: Any]
+        #expect(records.count == history["records"] as? Int)
+        #expect(records.first?["from"] as? String == history["from"] as? String)
+        #expect(records.last?["to"] as? String == json["evaluated_at"] as? String)
+        #expect(records.allSatisfy { Set($0.keys) == ["instance", "from", "to", "verdict", "http_status", "causes"] })
+        #expect(records.allSatisfy { $0["instance"] as? String == CLI.fixture("restart.log") })
+        let stdout = try CLI.run(["--stall-threshold", "1.5s", "--format", "input", "--history", "-", CLI.fixture("restart.log")])
+        #expect(stdout.stdout.hasPrefix(text))
+        let cut = try CLI.run(["--stall-threshold", "1.5s", "--at", "2026-11-25T20:46:06.2Z", "--format", "input", "--history", "-",
+                               CLI.fixture("restart.log")])
+        let lines = cut.stdout.split(separator: "\n").filter { $0.hasPrefix("{") }
+        // healthy, then btc_pending_transaction_processing failed, then btc_transaction_indexing too.
+        #expect(lines.count == 3)
+        #expect(lines.last?.contains(#""to":"2026-11-25T20:46:06.2Z""#) == true)
+        let unwritable = try CLI.run(["--history", "/nonexistent/dir/h.ndjson", CLI.fixture("noise.log")])
+        #expect(unwritable.status == 3)
+        #expect(unwritable.stderr == "jobscan: /nonexistent/dir/h.ndjson: cannot write: No such file or directory\n")
+    }
+
     @Test("bad options are usage errors with a message", arguments: [
         ["--stall-threshold", "5 minutes"], ["--at", "yesterday"], ["--format", "xml"], ["--max-line-bytes", "0"],
     ])
@@ -126,7 +156,7 @@ struct CommandLineTests {
     func help() throws {
         let result = try CLI.run(["--help"])
         #expect(result.status == 0)
-        for phrase in ["standard input", "--format", "--at", "--stall-threshold", "Exit status", "--timeline"] {
+        for phrase in ["standard input", "--format", "--at", "--stall-threshold", "Exit status", "--timeline", "--history"] {
             #expect(result.stdout.contains(phrase), "\(phrase)")
         }
     }

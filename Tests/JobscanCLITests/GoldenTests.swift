@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Each sample log sits next to the outputs it must produce (`X.report.txt`, `X.report.json`,
-/// `X.timeline.ndjson`, the textfile `X.prom`, and `X.junit.xml` for `Samples/ci.rules`). `JOBSCAN_UPDATE_GOLDEN=1 swift test` rewrites them after a deliberate
+/// `X.timeline.ndjson`, `X.history.ndjson`, the textfile `X.prom`, and `X.junit.xml` for `Samples/ci.rules`). `JOBSCAN_UPDATE_GOLDEN=1 swift test` rewrites them after a deliberate
 /// change; review the diff before committing it.
 @Suite("Golden: each sample next to the outputs it must produce")
 struct GoldenTests {
@@ -37,6 +37,14 @@ struct GoldenTests {
         let ndjson = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { $0.hasPrefix("{") }.joined(separator: "\n") + "\n"
         try Self.compare(ndjson, golden: "\(scenario).timeline.ndjson")
+    }
+
+    @Test("the verdict through time", arguments: scenarios)
+    func history(scenario: String) throws {
+        let result = try CLI.run(try Self.settings(scenario) + ["--format", "input", "--history", "-", CLI.fixture("\(scenario).log")])
+        let ndjson = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { $0.hasPrefix("{") }.joined(separator: "\n") + "\n"
+        try Self.compare(ndjson, golden: "\(scenario).history.ndjson")
     }
 
     @Test("the JUnit XML of the CI rules", arguments: scenarios)

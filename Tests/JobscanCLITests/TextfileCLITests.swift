@@ -230,7 +230,7 @@ struct TextfileCLITests {
         try rules.write(toFile: scratch.path("rules.yml"), atomically: false, encoding: .utf8)
         let check = try TextfileTool.run(promtool, ["check", "rules", scratch.path("rules.yml")])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-        #expect(check.stdout.contains("SUCCESS: 3 rules found"))
+        #expect(check.stdout.contains("SUCCESS: 5 rules found"))
     }
 
     // MARK: The file itself
@@ -423,6 +423,35 @@ struct TextfileAgreement {
             if days.contains(where: { $0.labels["date"]?.count != 10 }) { problems.append("execution history date of \(name)") }
         }
         expect(service("restarts_total"), [:], Self.number(json["restart_count"]))
+
+        // The verdict through time and the circuit breakers.
+        let history = json["history"] as! [String: Any]
+        var seconds = 0.0
+        for state in ["healthy", "degraded", "unhealthy", "unknown"] {
+            expect(service("jobs_health_seconds_total"), ["status": state], Self.number(history[state + "_seconds"]), tolerance: 1e-9)
+            seconds += Self.number(history[state + "_seconds"]) ?? .nan
+        }
+        checked += 1
+        if abs(seconds - (Self.number(history["span_seconds"]) ?? .nan)) > 1e-6 { problems.append("seconds in each verdict do not add up to the span") }
+        expect(service("jobs_health_incidents_total"), [:], Self.number(history["incident_count"]))
+        let breakers = json["circuit_breakers"] as! [String: [String: Any]]
+        let breakerCodes = ["closed": 0.0, "half-open": 1, "open": 2]
+        for (name, b) in breakers {
+            let api = ["api_name": name]
+            if let state = b["state"] as? String, let code = breakerCodes[state] { expect(service("circuit_breaker_state"), api, code) }
+            expect(service("circuit_breaker_trips_total"), api, Self.number(b["trips"]))
+            let inState = b["time_in_state_ns"] as! [String: Any]
+            for state in breakerCodes.keys {
+                expect(service("circuit_breaker_state_seconds_total"), ["api_name": name, "state": state],
+                       (Self.number(inState[state]) ?? 0) / 1e9, tolerance: 1e-9)
+            }
+            checked += 1
+            let failures = doc.samples(service("external_api_failures_total")).filter { $0.labels["api_name"] == name }
+            if failures.map(\.value).reduce(0, +) != Self.number(b["failures"]) { problems.append("external API failures of \(name) != failures") }
+        }
+        checked += 1
+        let services = Set(doc.samples(service("circuit_breaker_trips_total")).compactMap { $0.labels["api_name"] })
+        if services != Set(breakers.keys) { problems.append("circuit breakers \(services.sorted()), JSON \(breakers.keys.sorted())") }
         let cross = json["cross_check"] as! [String: Any]
         expect("jobscan_health_checks_total", ["result": "agreed"], Self.number(cross["agreed"]))
         expect("jobscan_health_checks_total", ["result": "disagreed"], Self.number(cross["disagreed"]))

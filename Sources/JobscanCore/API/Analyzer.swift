@@ -27,14 +27,16 @@ public final class Analyzer {
     /// - Parameters:
     ///   - runSink: gives each instance's world its run sink (called from reading threads).
     ///   - progress: called with the bytes read since its last call (from reading threads).
+    ///   - historySink: gives each instance's world its sink of history records (likewise).
     public func analyze(_ inputs: [InputSource], runSink: (@Sendable (String) -> RunRecordSink?)? = nil,
+                        historySink: (@Sendable (String) -> HistoryRecordSink?)? = nil,
                         progress: (@Sendable (Int) -> Void)? = nil) -> FleetAnalysis {
         let probes = InputCatalog.expand(inputs).map { InputProbe.probe($0, forced: options.inputFormat) }
         let groups = Self.groups(of: probes, plain: options.plainGrouping)
         let settings = ReadingSettings(
             maxLineBytes: options.maxLineBytes, readAhead: options.threaded,
             threadedReplay: options.threaded && groups.count == 1, replay: options.replay,
-            runSink: { runSink?($0) }, progress: progress)
+            runSink: { runSink?($0) }, historySink: { historySink?($0) }, progress: progress)
         if groups.count == 1 {
             groups[0].run(settings)
         } else {

@@ -23,7 +23,8 @@ public struct Analysis: Sendable {
         self.instance = instance
         self.input = input
         self.replay = replay
-        verdict = replay.eventsReplayed > 0 ? Verdict(replay.verdict) : .unknown
+        // After `Server shutdown complete` and before the next start, no endpoint answers either.
+        verdict = replay.eventsReplayed > 0 && replay.shutdownAt == nil ? Verdict(replay.verdict) : .unknown
     }
 
     /// Whether there is a verdict at all (reported as unknown, exit status 3, when not).

@@ -4,6 +4,8 @@ extension Analysis: CheckSubject {
 
     public var lifetimeJobNames: [String] { replay.lifetime.map(\.jobName) }
 
+    public var circuitBreakerNames: [String] { replay.circuitBreakers.map(\.service) }
+
     public func value(at path: CheckPath) -> CheckValue? {
         let offset = replay.displayOffset
         switch path {
@@ -54,6 +56,30 @@ extension Analysis: CheckSubject {
             case "restarts_seen": return .int(Int64(max(0, t.processesSeen - 1)))
             case "first_seen": return .string(ServiceTime.text(t.firstSeen, offset: offset))
             case "last_seen": return .string(ServiceTime.text(t.lastSeen, offset: offset))
+            default: return nil
+            }
+        case .history(let field):
+            let h = replay.history
+            switch field {
+            case "healthy_seconds": return .number(GoDuration.seconds(h.timeInState.healthy))
+            case "degraded_seconds": return .number(GoDuration.seconds(h.timeInState.degraded))
+            case "unhealthy_seconds": return .number(GoDuration.seconds(h.timeInState.unhealthy))
+            case "unknown_seconds": return .number(GoDuration.seconds(h.timeInState.unknown))
+            // No span (no job event): nothing was ever unavailable, so 1 rather than no value.
+            case "availability": return .number(h.timeInState.availability ?? 1)
+            case "incidents": return .int(Int64(h.incidentCount))
+            case "longest_incident": return .duration(h.longestIncident)
+            case "mean_incident": return .duration(h.meanIncident ?? 0)
+            default: return nil
+            }
+        case .circuitBreaker(let name, let field):
+            guard let b = replay.circuitBreakers.first(where: { $0.service == name }) else { return nil }
+            switch field {
+            case "state": return .string(b.state ?? "")
+            case "trips": return .int(Int64(b.trips))
+            case "changes": return .int(Int64(b.changes))
+            case "time_open": return .duration(b.timeOpen)
+            case "failures": return .int(Int64(b.failures))
             default: return nil
             }
         case .input(let field):

@@ -59,6 +59,11 @@ public struct CheckEvaluator: Sendable {
 
     private func missingJobMessage(scope: CheckScope, name: String) -> String {
         let quoted = CheckQuoting.sourceSnippet(name)
+        if scope == .circuitBreakers {
+            let seen = subject.circuitBreakerNames
+            return "no circuit breaker \(quoted) in the log; "
+                + (seen.isEmpty ? "the log names none" : "services in the log: " + seen.joined(separator: ", "))
+        }
         if scope == .lifetime {
             let seen = subject.lifetimeJobNames
             return "no job \(quoted) in the lifetime record; "
@@ -86,11 +91,24 @@ public struct CheckEvaluator: Sendable {
 private struct Bindings {
     var jobs: String?
     var lifetime: String?
+    var circuitBreakers: String?
 
     subscript(scope: CheckScope) -> String? {
-        get { scope == .lifetime ? lifetime : scope == .jobs ? jobs : nil }
+        get {
+            switch scope {
+            case .jobs: jobs
+            case .lifetime: lifetime
+            case .circuitBreakers: circuitBreakers
+            default: nil
+            }
+        }
         set {
-            if scope == .lifetime { lifetime = newValue } else if scope == .jobs { jobs = newValue }
+            switch scope {
+            case .jobs: jobs = newValue
+            case .lifetime: lifetime = newValue
+            case .circuitBreakers: circuitBreakers = newValue
+            default: break
+            }
         }
     }
 }
@@ -224,7 +242,8 @@ private struct Run {
         if !failing.isEmpty {
             body = "failed for " + failing.joined(separator: ", ")
         } else if names.isEmpty {
-            body = "held vacuously: " + (scope == .lifetime ? "no jobs were seen" : "the log has no jobs")
+            body = "held vacuously: "
+                + (scope == .lifetime ? "no jobs were seen" : scope == .circuitBreakers ? "the log names no circuit breaker" : "the log has no jobs")
         } else {
             body = "held for every job: " + holding.joined(separator: ", ")
         }
@@ -310,7 +329,11 @@ private struct Run {
     }
 
     private func jobNames(of scope: CheckScope) -> [String] {
-        scope == .lifetime ? subject.lifetimeJobNames : subject.jobNames
+        switch scope {
+        case .lifetime: subject.lifetimeJobNames
+        case .circuitBreakers: subject.circuitBreakerNames
+        default: subject.jobNames
+        }
     }
 
     /// Compares two values the type checker allowed; nil if their kinds don't mix.

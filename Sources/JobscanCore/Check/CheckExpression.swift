@@ -95,6 +95,8 @@ struct CheckPathPattern: Sendable, Equatable, Hashable {
         case .input: return .input(field: field.name)
         case .jobs: return name.map { .job(name: $0, field: field.name) }
         case .lifetime: return name.map { .lifetime(name: $0, field: field.name) }
+        case .history: return .history(field: field.name)
+        case .circuitBreakers: return name.map { .circuitBreaker(name: $0, field: field.name) }
         }
     }
 

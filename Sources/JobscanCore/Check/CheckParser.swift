@@ -184,7 +184,8 @@ struct CheckParser {
         var jobSpan: CheckSpan?
         if scope.hasJobs {
             let token = try peek()
-            let expectation = "a job name, a quoted job name or '*' after \(source.quoted(root.start, token.start))"
+            let what = scope == .circuitBreakers ? "service" : "job"
+            let expectation = "a \(what) name, a quoted \(what) name or '*' after \(source.quoted(root.start, token.start))"
             switch token.kind {
             case .star:
                 job = .wildcard

@@ -6,6 +6,8 @@ public enum CheckPath: Sendable, Hashable, CustomStringConvertible {
     case job(name: String, field: String)
     case lifetime(name: String, field: String)
     case input(field: String)
+    case history(field: String)
+    case circuitBreaker(name: String, field: String)
 
     public var scope: CheckScope {
         switch self {
@@ -14,21 +16,23 @@ public enum CheckPath: Sendable, Hashable, CustomStringConvertible {
         case .job: .jobs
         case .lifetime: .lifetime
         case .input: .input
+        case .history: .history
+        case .circuitBreaker: .circuitBreakers
         }
     }
 
     public var field: String {
         switch self {
-        case .root(let field), .summary(let field), .input(let field),
-             .job(_, let field), .lifetime(_, let field):
+        case .root(let field), .summary(let field), .input(let field), .history(let field),
+             .job(_, let field), .lifetime(_, let field), .circuitBreaker(_, let field):
             field
         }
     }
 
-    /// The job named by the path, if its scope has jobs.
+    /// The job named by the path (or the service, for a circuit breaker), if its scope has jobs.
     public var jobName: String? {
         switch self {
-        case .job(let name, _), .lifetime(let name, _): name
+        case .job(let name, _), .lifetime(let name, _), .circuitBreaker(let name, _): name
         default: nil
         }
     }
@@ -39,6 +43,8 @@ public enum CheckPath: Sendable, Hashable, CustomStringConvertible {
         case .root(let field): field
         case .summary(let field): "summary.\(field)"
         case .input(let field): "input.\(field)"
+        case .history(let field): "history.\(field)"
+        case .circuitBreaker(let name, let field): "circuit_breakers.\(CheckPath.jobText(name)).\(field)"
         case .job(let name, let field): "jobs.\(CheckPath.jobText(name)).\(field)"
         case .lifetime(let name, let field): "lifetime.\(CheckPath.jobText(name)).\(field)"
         }
@@ -58,6 +64,13 @@ public protocol CheckSubject: Sendable {
     var jobNames: [String] { get }
     /// Jobs seen across all restarts (what `lifetime.*` ranges over), sorted.
     var lifetimeJobNames: [String] { get }
+    /// Services with a circuit breaker or failed calls in the log (what `circuit_breakers.*` ranges over), sorted.
+    var circuitBreakerNames: [String] { get }
     /// The value at `path`; nil when the path's job is absent.
     func value(at path: CheckPath) -> CheckValue?
+}
+
+extension CheckSubject {
+    /// A subject without external dependencies.
+    public var circuitBreakerNames: [String] { [] }
 }

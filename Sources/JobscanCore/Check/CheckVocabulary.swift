@@ -8,9 +8,13 @@ public enum CheckScope: String, Sendable, Hashable, CaseIterable {
     /// `lifetime.<name>.<field>`: totals across all restarts.
     case lifetime
     case input
+    /// `history.<field>`: the verdict through time.
+    case history
+    /// `circuit_breakers.<service>.<field>`: a circuit breaker and its service's failed calls.
+    case circuitBreakers = "circuit_breakers"
 
-    /// Whether paths in this scope name a job (`jobs.<name>.field`).
-    public var hasJobs: Bool { self == .jobs || self == .lifetime }
+    /// Whether paths in this scope name a job, or a service for circuit breakers (`jobs.<name>.field`).
+    public var hasJobs: Bool { self == .jobs || self == .lifetime || self == .circuitBreakers }
 
     /// How the scope is written in messages ("jobs.<name>").
     var pattern: String {
@@ -20,6 +24,8 @@ public enum CheckScope: String, Sendable, Hashable, CaseIterable {
         case .jobs: "jobs.<name>"
         case .lifetime: "lifetime.<name>"
         case .input: "input"
+        case .history: "history"
+        case .circuitBreakers: "circuit_breakers.<service>"
         }
     }
 }
@@ -91,6 +97,25 @@ public enum CheckVocabulary {
         CheckField("overlong_lines", .int),
     ]
 
+    public static let history: [CheckField] = [
+        CheckField("healthy_seconds", .number),
+        CheckField("degraded_seconds", .number),
+        CheckField("unhealthy_seconds", .number),
+        CheckField("unknown_seconds", .number),
+        CheckField("availability", .number),
+        CheckField("incidents", .int),
+        CheckField("longest_incident", .duration),
+        CheckField("mean_incident", .duration),
+    ]
+
+    public static let circuitBreakers: [CheckField] = [
+        CheckField("state", .string),
+        CheckField("trips", .int),
+        CheckField("changes", .int),
+        CheckField("time_open", .duration),
+        CheckField("failures", .int),
+    ]
+
     /// The roots a path can start with, in the order messages list them.
     public static let roots: [String] =
         root.map(\.name) + CheckScope.allCases.filter { $0 != .root }.map(\.rawValue)
@@ -106,6 +131,8 @@ public enum CheckVocabulary {
         case .jobs: jobs
         case .lifetime: lifetime
         case .input: input
+        case .history: history
+        case .circuitBreakers: circuitBreakers
         }
     }
 

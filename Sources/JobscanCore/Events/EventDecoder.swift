@@ -364,6 +364,8 @@ public struct EventDecoder {
                 runningJobs: try reader.integer(.runningJobs)))
         case .serverStarting:
             return .serverStarting(port: try reader.optionalString(.port) ?? "")
+        case .serverShutdown:
+            return .serverShutdown
         case .circuitBreakerChange:
             return .circuitBreakerChange(service: try reader.string(.service), from: try reader.string(.from),
                                          to: try reader.string(.to))

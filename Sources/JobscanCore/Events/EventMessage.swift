@@ -16,6 +16,7 @@ public enum EventMessage: Int, CaseIterable, Sendable, Comparable {
     case cleanup
     case healthCheck
     case serverStarting
+    case serverShutdown
     case circuitBreakerChange
     case externalAPIFailure
 
@@ -32,6 +33,7 @@ public enum EventMessage: Int, CaseIterable, Sendable, Comparable {
         case .cleanup: return "Cleaned up old job statuses"
         case .healthCheck: return "Jobs health check completed"
         case .serverStarting: return "Starting server"
+        case .serverShutdown: return "Server shutdown complete"
         case .circuitBreakerChange: return "Circuit breaker state change"
         case .externalAPIFailure: return "External API call failed"
         }
@@ -50,6 +52,7 @@ public enum EventMessage: Int, CaseIterable, Sendable, Comparable {
         case .cleanup: return "cleanup"
         case .healthCheck: return "health_check"
         case .serverStarting: return "server_starting"
+        case .serverShutdown: return "server_shutdown"
         case .circuitBreakerChange: return "circuit_breaker_change"
         case .externalAPIFailure: return "external_api_failure"
         }
@@ -61,7 +64,7 @@ public enum EventMessage: Int, CaseIterable, Sendable, Comparable {
     /// server starts and the external-dependency lines are not enough for a verdict.
     public var isJobMonitorEvent: Bool {
         switch self {
-        case .serverStarting, .circuitBreakerChange, .externalAPIFailure: return false
+        case .serverStarting, .serverShutdown, .circuitBreakerChange, .externalAPIFailure: return false
         default: return true
         }
     }
@@ -76,7 +79,7 @@ public enum EventMessage: Int, CaseIterable, Sendable, Comparable {
         case 12: candidate = .jobPanicked
         case 15: candidate = .serverStarting
         case 23: candidate = .jobStalled
-        case 24: candidate = .externalAPIFailure
+        case 24: candidate = bytes[0] == UInt8(ascii: "S") ? .serverShutdown : .externalAPIFailure
         case 26: candidate = .jobCompleted
         case 27: return bytes[0] == UInt8(ascii: "C") ? same(bytes, .cleanup) : same(bytes, .healthCheck)
         case 28: candidate = .circuitBreakerChange

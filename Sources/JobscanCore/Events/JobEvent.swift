@@ -46,6 +46,8 @@ public struct JobEvent: Sendable {
         case cleanup(count: Int)
         case healthCheck(HealthCheckRecord)
         case serverStarting(port: String)
+        /// The process stopped serving: no endpoint answers until the next start.
+        case serverShutdown
         case circuitBreakerChange(service: String, from: String, to: String)
         case externalAPIFailure(ExternalAPIFailure)
     }
@@ -63,6 +65,7 @@ public struct JobEvent: Sendable {
         case .cleanup: return .cleanup
         case .healthCheck: return .healthCheck
         case .serverStarting: return .serverStarting
+        case .serverShutdown: return .serverShutdown
         case .circuitBreakerChange: return .circuitBreakerChange
         case .externalAPIFailure: return .externalAPIFailure
         }

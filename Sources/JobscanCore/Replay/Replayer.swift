@@ -1,5 +1,6 @@
 /// Feeds events, in file order, through the monitor's semantics: one `JobStatusBook` per process,
-/// plus what the endpoint cannot tell (lifetime totals, runs, restarts, cross-checks).
+/// plus what the endpoint cannot tell (lifetime totals, runs, restarts, cross-checks, the verdict
+/// through time, the circuit breakers).
 public final class Replayer {
     public let options: ReplayOptions
     public private(set) var book = JobStatusBook()
@@ -19,12 +20,16 @@ public final class Replayer {
     public private(set) var eventsReplayed = 0
     /// The latest restart, kept even when the list is full: the endpoint's view begins there.
     public private(set) var lastRestart: RestartRecord?
+    /// Set by `Server shutdown complete` until the next process starts: no endpoint answers then.
+    public private(set) var shutdownAt: Instant?
     private var stopped = false
     private var epochHasEvents = false
     private var openRuns: [String: [OpenRun]] = [:]
     private var pendingPanics: [String: String] = [:]
     private var dayCache: (index: Int64, text: String)?
     private let runSink: RunRecordSink?
+    private var history: HistoryRecorder
+    private var circuitBreakers = CircuitBreakerBook()
     /// Lists that grow with the input keep only their first entries, so memory stays bounded.
     static let recordLimit = 100
 
@@ -34,9 +39,10 @@ public final class Replayer {
         var stallDetected = false
     }
 
-    public init(options: ReplayOptions, runSink: RunRecordSink? = nil) {
+    public init(options: ReplayOptions, runSink: RunRecordSink? = nil, historySink: HistoryRecordSink? = nil) {
         self.options = options
         self.runSink = runSink
+        history = HistoryRecorder(options: options, sink: historySink)
     }
 
     /// Notes the time of a line that is not an event, for the default evaluation instant.
@@ -61,9 +67,12 @@ public final class Replayer {
         switch event.payload {
         case .serverStarting:
             beginProcess(at: event, reason: "Starting server")
+        case .serverShutdown:
+            shutdownAt = t
+            circuitBreakers.processStopped(at: t)
         case .registered(let job):
-            if book[job] != nil {
-                beginProcess(at: event, reason: "\(job) registered again")
+            if book[job] != nil || shutdownAt != nil {
+                beginProcess(at: event, reason: shutdownAt != nil ? "\(job) registered after a shutdown" : "\(job) registered again")
             }
             book.register(job, at: t)
             touch(job, at: t)
@@ -128,9 +137,12 @@ public final class Replayer {
             let summary = JobsSummary(jobs)
             let verdict = HealthVerdict(summary: summary, jobs: jobs, criticalJobs: options.criticalJobs)
             crossCheck.compare(record, verdict: verdict, summary: summary, at: t, location: event.location)
-        case .circuitBreakerChange, .externalAPIFailure:
-            break
+        case .circuitBreakerChange(let service, let from, let to):
+            circuitBreakers.change(service: service, from: from, to: to, at: t)
+        case .externalAPIFailure(let failure):
+            circuitBreakers.failure(failure, at: t)
         }
+        history.observe(event, book: book, process: epoch, serviceDown: shutdownAt != nil, displayOffset: displayOffset)
     }
 
     /// The state at the evaluation instant (`--at`, else `instant`, else the last line's time);
@@ -154,12 +166,15 @@ public final class Replayer {
             epoch: epoch, restarts: restarts, lastRestart: lastRestart, lifetime: lifetime.values.sorted { $0.jobName < $1.jobName },
             crossCheck: crossCheck, notes: notes, displayOffset: displayOffset,
             eventsAfterCutoff: eventsAfterCutoff, eventsReplayed: eventsReplayed, lastLineTime: lastLineTime?.inOffset(displayOffset),
-            options: options)
+            options: options, shutdownAt: shutdownAt, history: history.finish(at: at, displayOffset: displayOffset),
+            circuitBreakers: circuitBreakers.finish(at: at))
     }
 
     // MARK: -
 
     private func beginProcess(at event: JobEvent, reason: String) {
+        shutdownAt = nil
+        circuitBreakers.processStarted(at: event.time)
         guard epochHasEvents else { return }
         // The old process's runs never complete: close them as abandoned.
         for job in openRuns.keys.sorted() {
@@ -264,4 +279,10 @@ public struct ReplayResult: Sendable {
     /// The time of the last line replayed (nil when no line had one).
     public var lastLineTime: Instant?
     public var options: ReplayOptions
+    /// The service had shut down at this time and not started again by `evaluatedAt`.
+    public var shutdownAt: Instant?
+    /// The verdict through time, up to `evaluatedAt`.
+    public var history: VerdictHistory
+    /// The circuit breakers and failed external calls, by service name.
+    public var circuitBreakers: [CircuitBreakerSummary]
 }

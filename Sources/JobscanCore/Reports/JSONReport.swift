@@ -60,6 +60,8 @@ public enum JSONReport {
         for totals in r.lifetime { writeLifetime(totals, offset: offset, to: &w) }
         w.endObject()
         writeCrossCheck(r.crossCheck, offset: offset, to: &w)
+        HistoryReport.write(r.history, offset: offset, to: &w)
+        CircuitBreakerReport.write(r.circuitBreakers, offset: offset, to: &w)
         w.beginArray("notes")
         for note in r.notes {
             w.beginObject()

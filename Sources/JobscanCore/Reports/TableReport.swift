@@ -73,6 +73,8 @@ public enum TableReport {
         out += "summary      \(s.totalJobs) jobs: \(s.runningJobs) running, \(s.healthyJobs) healthy, \(s.unhealthyJobs) unhealthy, \(s.stalledJobs) stalled\n"
         if let status = analysis.verdict.httpStatus {
             out += "verdict      \(style.verdict(analysis.verdict)) (HTTP \(status)) at \(ServiceTime.text(r.evaluatedAt, offset: offset))\n"
+        } else if let down = r.shutdownAt, r.eventsReplayed > 0 {
+            out += "verdict      \(style.verdict(.unknown)): the service shut down at \(ServiceTime.text(down, offset: offset)) and had not started again\n"
         } else {
             out += "verdict      \(style.verdict(.unknown)): no job event \(r.options.evaluateAt == nil ? "read" : "up to --at")\n"
         }
@@ -88,6 +90,8 @@ public enum TableReport {
         }
         for note in r.notes.prefix(5) { out += "note         \(note.location): \(note.text)\n" }
         if r.eventsAfterCutoff > 0 { out += "after --at   \(r.eventsAfterCutoff) event(s) not replayed\n" }
+        out += HistoryReport.table(r.history, offset: offset)
+        out += CircuitBreakerReport.table(r.circuitBreakers)
         return out
     }
 
@@ -117,7 +121,7 @@ public enum TableReport {
         return out
     }
 
-    private static func shorten(_ text: String, to limit: Int) -> String {
+    static func shorten(_ text: String, to limit: Int) -> String {
         // One line: control characters (tabs, newlines, escapes) would break the table.
         let flat = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{2028}" ? " " : Character($0) })
         return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"

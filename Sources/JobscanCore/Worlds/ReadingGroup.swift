@@ -31,7 +31,8 @@ final class ReadingGroup: @unchecked Sendable {
         var feeds: [WorldFeed] = []
         var shapes: [String: LogShape] = [:]
         let makeFeed: (String) -> WorldFeed = { name in
-            WorldFeed(replay: ReplayFeed(replayer: Replayer(options: settings.replay, runSink: settings.runSink(name)),
+            WorldFeed(replay: ReplayFeed(replayer: Replayer(options: settings.replay, runSink: settings.runSink(name),
+                                                            historySink: settings.historySink(name)),
                                          threaded: settings.threadedReplay))
         }
         if let instance {
@@ -115,6 +116,8 @@ struct ReadingSettings: @unchecked Sendable {
     var replay: ReplayOptions
     /// The run sink of an instance's world (called once per world, from its group's thread).
     var runSink: (String) -> RunRecordSink?
+    /// The history sink of an instance's world (likewise).
+    var historySink: (String) -> HistoryRecordSink?
     /// Called with bytes read since the last call (from any group's thread).
     var progress: ((Int) -> Void)?
 }

@@ -62,8 +62,8 @@ struct CheckParserTests {
                 let paths: [String]
                 switch scope {
                 case .root: paths = [field.name]
-                case .summary, .input: paths = ["\(scope.rawValue).\(field.name)"]
-                case .jobs, .lifetime:
+                case .summary, .input, .history: paths = ["\(scope.rawValue).\(field.name)"]
+                case .jobs, .lifetime, .circuitBreakers:
                     paths = [
                         "\(scope.rawValue).some_job.\(field.name)", "\(scope.rawValue).*.\(field.name)",
                         "\(scope.rawValue).\"weird-name\".\(field.name)",
@@ -188,7 +188,7 @@ struct CheckParserTests {
             found: "'healthy'", kind: .vocabulary),
         Rejection(
             text: "metrics.errors == 0", column: 1,
-            expected: "a path starting with verdict, http_status, summary, jobs, lifetime or input, "
+            expected: "a path starting with verdict, http_status, summary, jobs, lifetime, input, history or circuit_breakers, "
                 + "a literal, a function, 'not' or '('",
             found: "'metrics'", kind: .vocabulary),
         // Call, FunctionName

@@ -88,29 +88,34 @@ enum GzipFixture {
 }
 
 /// Runs the analyzer over paths and returns the whole run's analysis.
-func analyzeFleet(_ paths: [String], runSink: RunRecordSink? = nil,
+func analyzeFleet(_ paths: [String], runSink: RunRecordSink? = nil, historySink: HistoryRecordSink? = nil,
                   configure: (inout Analyzer.Options) -> Void = { _ in }) -> FleetAnalysis {
     var options = Analyzer.Options()
     configure(&options)
-    var sinks: (@Sendable (String) -> RunRecordSink?)?
+    var runs: (@Sendable (String) -> RunRecordSink?)?
     if let runSink {
         let box = UncheckedSink(sink: runSink)
-        sinks = { _ in box.sink }
+        runs = { _ in box.sink }
     }
-    return Analyzer(options: options).analyze(paths.map { .path($0) }, runSink: sinks)
+    var history: (@Sendable (String) -> HistoryRecordSink?)?
+    if let historySink {
+        let box = UncheckedSink(sink: historySink)
+        history = { _ in box.sink }
+    }
+    return Analyzer(options: options).analyze(paths.map { .path($0) }, runSink: runs, historySink: history)
 }
 
 /// Runs the analyzer over the paths of one instance and returns its analysis and the input errors.
-func analyze(_ paths: [String], runSink: RunRecordSink? = nil,
+func analyze(_ paths: [String], runSink: RunRecordSink? = nil, historySink: HistoryRecordSink? = nil,
              configure: (inout Analyzer.Options) -> Void = { _ in }) -> (Analysis, [InputError]) {
-    let fleet = analyzeFleet(paths, runSink: runSink, configure: configure)
+    let fleet = analyzeFleet(paths, runSink: runSink, historySink: historySink, configure: configure)
     precondition(fleet.instances.count == 1, "one instance expected, got \(fleet.instances.map(\.instance.name))")
     return (fleet.instances[0], fleet.errors)
 }
 
-/// A test's run sink handed to the analyzer's reading thread (one world uses it at a time).
-struct UncheckedSink: @unchecked Sendable {
-    let sink: RunRecordSink
+/// A test's sink handed to the analyzer's reading thread (one world uses it at a time).
+struct UncheckedSink<Sink>: @unchecked Sendable {
+    let sink: Sink
 }
 
 extension Analysis {

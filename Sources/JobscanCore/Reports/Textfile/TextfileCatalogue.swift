@@ -78,7 +78,7 @@ public enum TextfileCatalogue {
     // The overall verdict of GET /api/v1/health/jobs.
     public static let healthStatus = TextfileMetric(
         namespace: .service, name: "jobs_health_status", kind: .gauge, labels: [],
-        help: "Verdict of /api/v1/health/jobs at the evaluation time: 0 healthy, 1 degraded, 2 unhealthy, 3 unknown (no job event read).")
+        help: "Verdict of /api/v1/health/jobs at the evaluation time: 0 healthy, 1 degraded, 2 unhealthy, 3 unknown (no job event read, or the service had shut down).")
     public static let health = TextfileMetric(
         namespace: .service, name: "jobs_health", kind: .gauge, labels: ["status"],
         help: "The verdict as a state set: 1 on the current one of healthy, degraded, unhealthy, unknown.")
@@ -86,7 +86,7 @@ public enum TextfileCatalogue {
     // jobscan's own figures, once for the whole input.
     public static let fleetHealthStatus = TextfileMetric(
         namespace: .jobscan, name: "fleet_health_status", kind: .gauge, labels: [],
-        help: "The worst verdict over the instances read: 0 healthy, 1 degraded, 2 unhealthy; 3 unknown only when no instance could be judged and none is degraded or unhealthy.", perInstance: false)
+        help: "The worst verdict over the instances read (unhealthy over unknown over degraded over healthy): 0 healthy, 1 degraded, 2 unhealthy, 3 unknown.", perInstance: false)
     public static let instances = TextfileMetric(
         namespace: .jobscan, name: "instances", kind: .gauge, labels: [],
         help: "Instances (service processes: pods, containers, hosts, log families) found in the input.", perInstance: false)
@@ -127,7 +127,8 @@ public enum TextfileCatalogue {
     public static let all: [TextfileMetric] = [
         runs, duration, active, stalled, timeouts, executionHistory,
         lastSuccess, lastRun, consecutiveFailures, status, critical, lastError, panics, stalls, restarts,
-        healthStatus, health, healthChecks,
+        healthStatus, health, healthSeconds, incidents, healthChecks,
+        circuitBreakerState, circuitBreakerTrips, circuitBreakerStateSeconds, externalAPIFailures,
         fleetHealthStatus, instances,
         evaluationTime, inputFiles, inputErrors, inputBytes, inputLines, overlongLines, foreignLines, joinedRecords,
         events, diagnostics,

@@ -33,6 +33,8 @@ public enum TextfileExposition {
         switch series.value {
         case .count(let value):
             registry.makeCounter(descriptor: descriptor, labels: labels).increment(by: Int64(max(value, 0)))
+        case .seconds(let value):
+            registry.makeCounter(descriptor: descriptor, labels: labels).increment(by: max(value, 0))
         case .gauge(let value):
             registry.makeGauge(descriptor: descriptor, labels: labels).set(to: value)
         case .histogram(let histogram):

@@ -8,6 +8,7 @@ public struct TextfileOptions: Sendable, Equatable {
     /// Label names that jobscan's series use themselves; a constant label may not take one.
     public static let reservedLabelNames: Set<String> = [
         "job_name", "status", "date", "error", "error_type", "kind", "reason", "result", "le", "quantile",
+        "api_name", "operation", "state",
     ]
 
     /// The label that tells instances apart (`--instance-label`); not `instance`, which

@@ -88,6 +88,10 @@ public enum TextfileReport {
         for verdict in Verdict.allCases {
             add(C.health, [("status", verdict.rawValue)], .gauge(verdict == analysis.verdict ? 1 : 0))
         }
+        // The verdict through time and the external dependencies (TextfileHistoryFamilies).
+        for (metric, values) in TextfileHistoryFamilies.series(r) {
+            for value in values { add(metric, value.labels, value.value) }
+        }
         add(C.healthChecks, [("result", "agreed")], .count(r.crossCheck.agreed))
         add(C.healthChecks, [("result", "disagreed")], .count(r.crossCheck.checked - r.crossCheck.agreed))
     }
@@ -127,4 +131,6 @@ public enum TextfileValue: Sendable, Equatable {
     case gauge(Double)
     /// Bucket counts, count and sum of a duration histogram.
     case histogram(DurationHistogram)
+    /// A counter of seconds, which need not be whole.
+    case seconds(Double)
 }

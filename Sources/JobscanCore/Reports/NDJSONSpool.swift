@@ -5,29 +5,30 @@ import Darwin
 #endif
 import Synchronization
 
-/// The run timeline of a fleet: each instance's records go to a temporary file of its own while
-/// the worlds replay in parallel, and are written out one instance after another in name order,
-/// so the output is the same whatever the threads did, and memory stays flat.
-public final class TimelineSpool: Sendable {
-    private let writers = Mutex<[String: (writer: TimelineWriter, file: SpoolFile)]>([:])
+/// An NDJSON output of a fleet (`--timeline`, `--history`): each instance's records go to a
+/// temporary file of its own while the worlds replay in parallel, and are written out one
+/// instance after another in name order, so the output is the same whatever the threads did,
+/// and memory stays flat.
+public final class NDJSONSpool: Sendable {
+    private let files = Mutex<[String: SpoolFile]>([:])
 
     public init() {}
 
-    /// The sink of `instance`'s world (callable from any thread; one world uses it at a time).
-    public func sink(for instance: String) -> RunRecordSink? {
-        writers.withLock { writers in
-            if let existing = writers[instance] { return existing.writer }
+    /// The sink of `instance`'s records (callable from any thread; one world uses it at a time);
+    /// nil when no temporary file could be made.
+    public func sink(for instance: String) -> TextSink? {
+        files.withLock { files in
+            if let existing = files[instance] { return existing }
             guard let file = SpoolFile() else { return nil }
-            let writer = TimelineWriter(sink: file, instance: instance)
-            writers[instance] = (writer, file)
-            return writer
+            files[instance] = file
+            return file
         }
     }
 
     /// Copies every instance's records to `sink`, instances in name order; false if a spool
-    /// file could not be read back.
+    /// file could not be written or read back.
     public func write(to sink: TextSink) -> Bool {
-        let all = writers.withLock { $0.sorted { $0.key < $1.key }.map(\.value.file) }
+        let all = files.withLock { $0.sorted { $0.key < $1.key }.map(\.value) }
         var ok = true
         for file in all { ok = file.copy(to: sink) && ok }
         return ok

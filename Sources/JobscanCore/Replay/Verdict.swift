@@ -1,6 +1,6 @@
 /// The verdict every output reports: the endpoint's healthy, degraded or unhealthy, or unknown
 /// when nothing could be judged (no job event up to the evaluation instant). Derived once per
-/// instance, and for a fleet as the worst over its instances.
+/// instance, and for a fleet as the worst over its instances; the history's records carry it too.
 public enum Verdict: String, Sendable, CaseIterable, Comparable {
     case healthy, degraded, unhealthy, unknown
 
@@ -33,13 +33,13 @@ public enum Verdict: String, Sendable, CaseIterable, Comparable {
         }
     }
 
-    /// How bad, for the worst over a fleet: a known problem outranks an instance that could not
-    /// be judged, which outranks health.
+    /// How bad, for the worst over a fleet or an incident: unhealthy over unknown over degraded
+    /// (a 503 says something is wrong; no answer at all is worse than a 206), then healthy.
     var severity: Int {
         switch self {
         case .healthy: return 0
-        case .unknown: return 1
-        case .degraded: return 2
+        case .degraded: return 1
+        case .unknown: return 2
         case .unhealthy: return 3
         }
     }
