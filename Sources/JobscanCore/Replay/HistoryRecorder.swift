@@ -3,7 +3,9 @@
 /// It keeps, per job in the endpoint's view, only what the verdict reads (stored status, last run
 /// time, consecutive failures), and running counts of stalled, unhealthy and critically failing
 /// jobs, so an event costs the update of the jobs it touched, not a re-evaluation of all of them.
-/// A running job's read-time stall instant (`last_run_time + threshold + 1 ns`) waits in a heap.
+/// A running job's read-time stall instant (`last_run_time + threshold + 1 ns`) waits in a heap,
+/// one entry per job: a new start leaves the entry in place, and when it comes due for a job that
+/// has started since, it moves to the job's current instant.
 ///
 /// Times follow the running maximum of the event times: `--at T` replays the events up to the
 /// first one later than T, so an event whose time is earlier than one before it takes effect at
@@ -23,7 +25,6 @@ struct HistoryRecorder {
     private var down = false
     private var displayOffset: Int32 = 0
     private var jobs: [String: Watched] = [:]
-    private var generation = 0
     private var schedule = StallSchedule()
     private var causes: [String: HistoryCause] = [:]
     private var stalledJobs = 0
@@ -44,7 +45,10 @@ struct HistoryRecorder {
         var lastError: String
         var critical: Bool
         var readStalled = false
-        var generation = 0
+        /// While running and not yet stalled: `last_run_time + threshold + 1 ns`.
+        var stallInstant: Int64?
+        /// The earliest instant this job has waiting in the schedule, if any.
+        var scheduled: Int64?
 
         /// The job's part in the verdict, as the endpoint reads it now.
         var contribution: Contribution {
@@ -160,10 +164,20 @@ struct HistoryRecorder {
             let instant = next.instant
             while let entry = schedule.next, entry.instant == instant {
                 schedule.pop()
-                guard var job = jobs[entry.job], job.generation == entry.generation, job.stored == .running, !job.readStalled
-                else { continue }
+                guard var job = jobs[entry.job] else { continue }
+                if job.scheduled == instant { job.scheduled = nil }
+                guard let due = job.stallInstant, due <= instant else {
+                    // Started again since (or done): wait for the current instant instead.
+                    if let due = job.stallInstant, job.scheduled == nil {
+                        schedule.push(.init(instant: due, job: entry.job))
+                        job.scheduled = due
+                    }
+                    jobs[entry.job] = job
+                    continue
+                }
                 let before = job.contribution
                 job.readStalled = true
+                job.stallInstant = nil
                 jobs[entry.job] = job
                 if apply(entry.job, from: before, to: job.contribution) {
                     dirty = true
@@ -258,41 +272,38 @@ struct HistoryRecorder {
             guard let old = jobs.removeValue(forKey: name) else { return false }
             return apply(name, from: old.contribution, to: Contribution())
         }
-        generation += 1
-        let generation = generation, clock = clock, threshold = threshold, criticalJobs = criticalJobs
+        let clock = clock, threshold = threshold, criticalJobs = criticalJobs
         // One lookup: the record is changed in place through the dictionary's modify accessor.
         let (before, after, stallInstant) = Self.modify(&jobs[name]) { slot -> (Contribution, Contribution, Int64?) in
             let before = slot?.contribution ?? Contribution()
             var job = Watched(stored: status.status, lastRunTime: status.lastRunTime.nanoseconds,
                               consecutiveFailures: status.consecutiveFailures, lastError: status.lastError,
-                              critical: slot?.critical ?? criticalJobs.contains(name), generation: generation)
-            var stallInstant: Int64?
+                              critical: slot?.critical ?? criticalJobs.contains(name), scheduled: slot?.scheduled)
+            var push: Int64?
             if job.stored == .running {
                 // Stalled when now − last_run_time > threshold: from last_run_time + threshold + 1 ns on.
                 let instant = SpanMath.add(SpanMath.add(job.lastRunTime, threshold), 1)
-                if instant <= clock { job.readStalled = true } else { stallInstant = instant }
+                if instant <= clock {
+                    job.readStalled = true
+                } else {
+                    job.stallInstant = instant
+                    // An entry already waiting that early moves on when due; an earlier instant
+                    // (a start logged with an older time) needs one of its own.
+                    if job.scheduled.map({ instant < $0 }) ?? true {
+                        job.scheduled = instant
+                        push = instant
+                    }
+                }
             }
             slot = job
-            return (before, job.contribution, stallInstant)
+            return (before, job.contribution, push)
         }
-        if let stallInstant {
-            schedule.push(.init(instant: stallInstant, job: name, generation: generation))
-            compactScheduleIfStale()
-        }
+        if let stallInstant { schedule.push(.init(instant: stallInstant, job: name)) }
         return apply(name, from: before, to: after)
     }
 
     private static func modify<R>(_ slot: inout Watched?, _ body: (inout Watched?) -> R) -> R {
         body(&slot)
-    }
-
-    private mutating func compactScheduleIfStale() {
-        guard schedule.count > 2 * jobs.count + 16 else { return }
-        let jobs = self.jobs
-        schedule.compact { entry in
-            guard let job = jobs[entry.job] else { return false }
-            return job.generation == entry.generation && job.stored == .running && !job.readStalled
-        }
     }
 
     /// Moves the counts from one contribution of `name` to another; true if they differ.

@@ -1,12 +1,10 @@
-/// The instants at which running jobs become read-time stalls (`last_run_time + threshold + 1 ns`),
-/// earliest first: a binary min-heap, so the next one is found without scanning time or jobs.
-/// Entries go stale when their job starts again or completes; `generation` tells them apart and
-/// stale ones are dropped as they surface, or all at once when they outnumber the live ones.
+/// The instants at which running jobs may become read-time stalls (`last_run_time + threshold +
+/// 1 ns`), earliest first: a binary min-heap, so the next one is found without scanning time or
+/// jobs. An entry that comes due is checked against its job's current state by the recorder.
 struct StallSchedule {
     struct Entry {
         var instant: Int64
         var job: String
-        var generation: Int
     }
 
     private var heap: [Entry] = []
@@ -36,12 +34,6 @@ struct StallSchedule {
             siftDown(from: 0)
         }
         return top
-    }
-
-    /// Keeps only the entries `isLive` accepts; O(n), for when stale entries pile up.
-    mutating func compact(_ isLive: (Entry) -> Bool) {
-        heap.removeAll { !isLive($0) }
-        for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(from: i) }
     }
 
     mutating func removeAll() { heap.removeAll(keepingCapacity: true) }

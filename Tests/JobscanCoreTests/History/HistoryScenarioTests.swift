@@ -166,6 +166,29 @@ struct HistoryScenarioTests {
         }
     }
 
+    @Test("a start logged with an older time moves the stall earlier; a completion and a new start move it later")
+    func stallMoves() throws {
+        let s = Self.second
+        let threshold = 5 * s
+        let (dir, path) = try Self.write([
+            Self.start(3 * s, "a"),
+            Self.start(s, "a"),  // written later, older time: last_run_time goes back to +1s
+            Self.start(2 * s, "b"),
+            Self.job("Job completed successfully", 4 * s, "b", [("duration", "2s")]),
+            Self.start(5 * s, "b"),
+            zapLine(Self.ts(20 * s), "info", "Some later line"),
+        ])
+        _ = dir
+        let replay = HistoryReplay([path]) { $0.replay.stallThreshold = threshold }
+        let base = Self.base
+        #expect(replay.records.map(\.from.nanoseconds) == [base + 3 * s, base + s + threshold + 1, base + 5 * s + threshold + 1])
+        #expect(replay.records.map { $0.causes.map(\.job) } == [[], ["a"], ["a", "b"]])
+        for t in [s + threshold, s + threshold + 1, 2 * s + threshold + 1, 5 * s + threshold, 5 * s + threshold + 1] {
+            let (verdict, causes) = replay.endpoint(at: base + t)
+            #expect(replay.record(at: base + t)?.verdict == verdict && replay.record(at: base + t)?.causes == causes, "at +\(t)")
+        }
+    }
+
     @Test("several lines at one instant make one record, and a change undone at the same instant makes none")
     func sameInstant() throws {
         let s = Self.second
