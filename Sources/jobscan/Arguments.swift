@@ -13,6 +13,9 @@ struct InputArguments: ParsableArguments {
 
     func validate() throws {
         guard maxLineBytes > 0 else { throw ValidationError("--max-line-bytes must be positive") }
+        guard maxLineBytes <= LineReader.maximumLineBytes else {
+            throw ValidationError("--max-line-bytes: at most \(LineReader.maximumLineBytes) (1 GiB)")
+        }
     }
 }
 

@@ -36,7 +36,7 @@ enum Pipeline {
                 errors.append(error)
             }
             if let file = analyzer.input.files.last, let first = file.firstTime {
-                if let previous = previousEnd, first.nanoseconds < previous.time.nanoseconds - GoDuration.minute {
+                if let previous = previousEnd, first.nanoseconds < previous.time.nanoseconds.subtractingSaturated(GoDuration.minute) {
                     Terminal.error("warning: \(file.name) starts before \(previous.name) ends; pass rotated logs oldest first (app.log.2.gz app.log.1.gz app.log)")
                 }
                 if let last = file.lastTime { previousEnd = (file.name, last) }

@@ -19,6 +19,9 @@ public final class LineReader {
         public var firstOverlongLine: Int?
     }
 
+    /// The largest `maxLineBytes` honoured (1 GiB): each chunk of the ring keeps that much room.
+    public static let maximumLineBytes = 1 << 30
+
     public let maxLineBytes: Int
     public private(set) var counts = Counts()
     private let readSize: Int
@@ -29,8 +32,8 @@ public final class LineReader {
     ///   - readSize: bytes per chunk.
     ///   - readAhead: read (and decompress) on a thread of its own, ahead of the parsing.
     public init(maxLineBytes: Int = 1 << 20, readSize: Int = 1 << 20, readAhead: Bool = false) {
-        self.maxLineBytes = max(1, maxLineBytes)
-        self.readSize = max(1, readSize)
+        self.maxLineBytes = min(max(1, maxLineBytes), Self.maximumLineBytes)
+        self.readSize = min(max(1, readSize), Self.maximumLineBytes)
         self.readAhead = readAhead
     }
 

@@ -43,7 +43,7 @@ public struct JobStatusBook: Sendable {
     /// The hourly cleanup: removes records idle for longer than `retention` and not running.
     /// Returns the names removed, sorted.
     mutating func cleanUp(at time: Instant, retention: Int64) -> [String] {
-        let cutoff = time.nanoseconds - retention
+        let cutoff = time.nanoseconds.subtractingSaturated(retention)
         let removed = jobs.values.filter { $0.updatedAt.nanoseconds < cutoff && $0.status != .running }.map(\.jobName).sorted()
         for name in removed { jobs[name] = nil }
         return removed

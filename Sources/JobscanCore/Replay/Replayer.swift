@@ -139,7 +139,7 @@ public final class Replayer {
         let evaluatedAt = at.inOffset(displayOffset)
         for job in openRuns.keys.sorted() {
             for run in openRuns[job] ?? [] {
-                let stalled = run.stallDetected || at.nanoseconds - run.start.nanoseconds > options.stallThreshold
+                let stalled = run.stallDetected || at.nanoseconds(since: run.start) > options.stallThreshold
                 emit(RunRecord(job: job, start: run.start, end: nil, duration: nil, outcome: stalled ? .stalled : .open,
                                error: nil, epoch: epoch, overlapping: run.overlapping, stallDetected: run.stallDetected))
             }
@@ -234,7 +234,7 @@ public final class Replayer {
 
     /// The calendar day (YYYY-MM-DD, in the service's offset) of `t`; formatted once per day.
     private func day(_ t: Instant) -> String {
-        let (index, _) = (t.nanoseconds + Int64(displayOffset) * 1_000_000_000).floorDivided(by: 86_400_000_000_000)
+        let (index, _) = t.nanoseconds.floorDivided(by: 1_000_000_000).0.addingSaturated(Int64(displayOffset)).floorDivided(by: 86_400)
         if let cached = dayCache, cached.index == index { return cached.text }
         let text = String(t.inOffset(displayOffset).rfc3339(fractionDigits: 0).prefix(10))
         dayCache = (index, text)
