@@ -21,18 +21,12 @@ public final class Replayer {
     public private(set) var lastRestart: RestartRecord?
     private var stopped = false
     private var epochHasEvents = false
-    private var openRuns: [String: [OpenRun]] = [:]
+    private var openRuns: [String: OpenRunQueue] = [:]
     private var pendingPanics: [String: String] = [:]
     private var dayCache: (index: Int64, text: String)?
     private let runSink: RunRecordSink?
     /// Lists that grow with the input keep only their first entries, so memory stays bounded.
     static let recordLimit = 100
-
-    private struct OpenRun {
-        var start: Instant
-        var overlapping = false
-        var stallDetected = false
-    }
 
     public init(options: ReplayOptions, runSink: RunRecordSink? = nil) {
         self.options = options
@@ -70,7 +64,9 @@ public final class Replayer {
         case .started(let job, let startTime):
             if event.encoding == .json { displayOffset = startTime.utcOffsetSeconds }
             book.start(job, at: t)
-            Self.open(OpenRun(start: t), in: &openRuns[job, default: []])
+            if !openRuns[job, default: OpenRunQueue()].open(at: t), openRuns[job]?.untracked == 1 {
+                note(event, "\(job): more than \(OpenRunQueue.detailLimit) runs open at once; later ones are counted, not kept for the timeline")
+            }
             pendingPanics[job] = nil
             touch(job, at: t) { $0.runs += 1; $0.lastRun = t; $0.runsPerDay[self.day(t), default: 0] += 1 }
         case .completed(let job, let duration):
@@ -102,10 +98,7 @@ public final class Replayer {
         case .stalled(let job, let lastRunTime, _):
             if event.encoding == .json { displayOffset = lastRunTime.utcOffsetSeconds }
             book.markStalled(job, lastRunTime: lastRunTime, at: t)
-            if var runs = openRuns[job], !runs.isEmpty {
-                runs[runs.count - 1].stallDetected = true
-                openRuns[job] = runs
-            }
+            openRuns[job]?.markNewestStallDetected()
             touch(job, at: t) { $0.stalls += 1 }
         case .unregisteredCompletion(let job):
             if book[job] != nil {
@@ -113,8 +106,8 @@ public final class Replayer {
                 book.remove(job)
                 note(event, "\(job): the service had no record of this job; replay dropped its own")
             }
-            if let run = openRuns[job]?.first {
-                closeRun(job, end: t, duration: nil, outcome: run.stallDetected ? .stalled : .open,
+            if let stallDetected = openRuns[job]?.oldestStallDetected {
+                closeRun(job, end: t, duration: nil, outcome: stallDetected ? .stalled : .open,
                          error: "completed after its record was cleaned up")
             }
             touch(job, at: t)
@@ -138,10 +131,10 @@ public final class Replayer {
         let at = options.evaluateAt ?? lastLineTime ?? Instant(nanoseconds: 0)
         let evaluatedAt = at.inOffset(displayOffset)
         for job in openRuns.keys.sorted() {
-            for run in openRuns[job] ?? [] {
+            for (run, overlapping) in openRuns[job]?.detailed ?? [] {
                 let stalled = run.stallDetected || at.nanoseconds(since: run.start) > options.stallThreshold
                 emit(RunRecord(job: job, start: run.start, end: nil, duration: nil, outcome: stalled ? .stalled : .open,
-                               error: nil, epoch: epoch, overlapping: run.overlapping, stallDetected: run.stallDetected))
+                               error: nil, epoch: epoch, overlapping: overlapping, stallDetected: run.stallDetected))
             }
         }
         openRuns = [:]
@@ -161,10 +154,10 @@ public final class Replayer {
         guard epochHasEvents else { return }
         // The old process's runs never complete: close them as abandoned.
         for job in openRuns.keys.sorted() {
-            for run in openRuns[job] ?? [] {
+            for (run, overlapping) in openRuns[job]?.detailed ?? [] {
                 emit(RunRecord(job: job, start: run.start, end: nil, duration: nil,
                                outcome: run.stallDetected ? .stalled : .open, error: "process restarted",
-                               epoch: epoch, overlapping: run.overlapping, stallDetected: run.stallDetected))
+                               epoch: epoch, overlapping: overlapping, stallDetected: run.stallDetected))
             }
         }
         openRuns = [:]
@@ -181,28 +174,25 @@ public final class Replayer {
     /// Closes the oldest open run of `job`; returns true when there was none (the start is out of view).
     @discardableResult
     private func closeRun(_ job: String, end: Instant, duration: Int64?, outcome: RunOutcome, error: String?) -> Bool {
-        var runs = openRuns[job] ?? []
-        guard !runs.isEmpty else {
+        let closed = openRuns[job]?.closeOldest()
+        if openRuns[job]?.isEmpty == true { openRuns[job] = nil }
+        switch closed {
+        case nil:
             emit(RunRecord(job: job, start: nil, end: end, duration: duration, outcome: outcome, error: error,
                            epoch: epoch, overlapping: false, stallDetected: false))
             return true
+        case .untracked:
+            // Its start was counted but not kept (beyond the detail limit): not an orphan.
+            emit(RunRecord(job: job, start: nil, end: end, duration: duration, outcome: outcome,
+                           error: error.flatMap { $0.isEmpty ? nil : $0 }, epoch: epoch,
+                           overlapping: true, stallDetected: false))
+            return false
+        case .run(let run, let overlapping):
+            emit(RunRecord(job: job, start: run.start, end: end, duration: duration, outcome: outcome,
+                           error: error.flatMap { $0.isEmpty ? nil : $0 }, epoch: epoch,
+                           overlapping: overlapping, stallDetected: run.stallDetected))
+            return false
         }
-        let run = runs.removeFirst()
-        openRuns[job] = runs.isEmpty ? nil : runs
-        emit(RunRecord(job: job, start: run.start, end: end, duration: duration, outcome: outcome,
-                       error: error.flatMap { $0.isEmpty ? nil : $0 }, epoch: epoch,
-                       overlapping: run.overlapping, stallDetected: run.stallDetected))
-        return false
-    }
-
-    /// Adds a run; when others are going, all of them overlap.
-    private static func open(_ run: OpenRun, in runs: inout [OpenRun]) {
-        var run = run
-        if !runs.isEmpty {
-            for i in runs.indices { runs[i].overlapping = true }
-            run.overlapping = true
-        }
-        runs.append(run)
     }
 
     private func emit(_ run: RunRecord) {
