@@ -24,7 +24,7 @@ extension Analysis: CheckSubject {
             default: return nil
             }
         case .job(let name, let field):
-            guard let job = replay.jobs.first(where: { $0.jobName == name }) else { return nil }
+            guard let job = replay.jobs.first(where: { $0.jobName.isSameJobName(as: name) }) else { return nil }
             switch field {
             case "status": return .string(job.status.rawValue)
             case "success_count": return .int(Int64(job.successCount))
@@ -41,7 +41,7 @@ extension Analysis: CheckSubject {
             default: return nil
             }
         case .lifetime(let name, let field):
-            guard let t = replay.lifetime.first(where: { $0.jobName == name }) else { return nil }
+            guard let t = replay.lifetime.first(where: { $0.jobName.isSameJobName(as: name) }) else { return nil }
             switch field {
             case "runs": return .int(Int64(t.runs))
             case "successes": return .int(Int64(t.successes))

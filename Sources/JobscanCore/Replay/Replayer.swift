@@ -6,7 +6,7 @@ public final class Replayer {
     public private(set) var epoch = 0
     /// The first `recordLimit` restarts; `epoch` counts them all.
     public private(set) var restarts: [RestartRecord] = []
-    public private(set) var lifetime: [String: LifetimeTotals] = [:]
+    public private(set) var lifetime: [JobName: LifetimeTotals] = [:]
     public private(set) var crossCheck = CrossCheck()
     public private(set) var notes: [ReplayNote] = []
     /// The time of the last line read (event or foreign line with a time), before `--at` cuts.
@@ -21,8 +21,9 @@ public final class Replayer {
     public private(set) var lastRestart: RestartRecord?
     private var stopped = false
     private var epochHasEvents = false
-    private var openRuns: [String: OpenRunQueue] = [:]
-    private var pendingPanics: [String: String] = [:]
+    // Keyed by the name's bytes, like the book.
+    private var openRuns: [JobName: OpenRunQueue] = [:]
+    private var pendingPanics: [JobName: String] = [:]
     private var dayCache: (index: Int64, text: String)?
     private let runSink: RunRecordSink?
     /// Lists that grow with the input keep only their first entries, so memory stays bounded.
@@ -64,14 +65,14 @@ public final class Replayer {
         case .started(let job, let startTime):
             if event.encoding == .json { displayOffset = startTime.utcOffsetSeconds }
             book.start(job, at: t)
-            if !openRuns[job, default: OpenRunQueue()].open(at: t), openRuns[job]?.untracked == 1 {
+            if !openRuns[JobName(job), default: OpenRunQueue()].open(at: t), openRuns[JobName(job)]?.untracked == 1 {
                 note(event, "\(job): more than \(OpenRunQueue.detailLimit) runs open at once; later ones are counted, not kept for the timeline")
             }
-            pendingPanics[job] = nil
+            pendingPanics[JobName(job)] = nil
             touch(job, at: t) { $0.runs += 1; $0.lastRun = t; $0.runsPerDay[self.day(t), default: 0] += 1 }
         case .completed(let job, let duration):
             book.complete(job, duration: duration, failure: nil, at: t)
-            pendingPanics[job] = nil
+            pendingPanics[JobName(job)] = nil
             let orphan = closeRun(job, end: t, duration: duration, outcome: .success, error: nil)
             touch(job, at: t) {
                 $0.successes += 1; $0.lastSuccess = t; $0.lastRun = t
@@ -81,8 +82,8 @@ public final class Replayer {
         case .failed(let job, let duration, let error, _):
             // The panic value comes from the `Job panicked` line when it is in view.
             let failure = RunFailure(error: error, timeout: RunOutcome.timeoutText(of: error),
-                                     panicValue: RunOutcome.panicText(of: error).map { pendingPanics[job] ?? $0 })
-            pendingPanics[job] = nil
+                                     panicValue: RunOutcome.panicText(of: error).map { pendingPanics[JobName(job)] ?? $0 })
+            pendingPanics[JobName(job)] = nil
             book.complete(job, duration: duration, failure: failure, at: t)
             let orphan = closeRun(job, end: t, duration: duration, outcome: failure.outcome, error: error)
             touch(job, at: t) {
@@ -94,11 +95,11 @@ public final class Replayer {
             }
         case .panicked(let job, let value):
             // Written outside the monitor's lock; it changes nothing by itself.
-            pendingPanics[job] = value
+            pendingPanics[JobName(job)] = value
         case .stalled(let job, let lastRunTime, _):
             if event.encoding == .json { displayOffset = lastRunTime.utcOffsetSeconds }
             book.markStalled(job, lastRunTime: lastRunTime, at: t)
-            openRuns[job]?.markNewestStallDetected()
+            openRuns[JobName(job)]?.markNewestStallDetected()
             touch(job, at: t) { $0.stalls += 1 }
         case .unregisteredCompletion(let job):
             if book[job] != nil {
@@ -106,7 +107,7 @@ public final class Replayer {
                 book.remove(job)
                 note(event, "\(job): the service had no record of this job; replay dropped its own")
             }
-            if let stallDetected = openRuns[job]?.oldestStallDetected {
+            if let stallDetected = openRuns[JobName(job)]?.oldestStallDetected {
                 closeRun(job, end: t, duration: nil, outcome: stallDetected ? .stalled : .open,
                          error: "completed after its record was cleaned up")
             }
@@ -132,6 +133,7 @@ public final class Replayer {
         let evaluatedAt = at.inOffset(displayOffset)
         for job in openRuns.keys.sorted() {
             for (run, overlapping) in openRuns[job]?.detailed ?? [] {
+                let job = job.text
                 let stalled = run.stallDetected || at.nanoseconds(since: run.start) > options.stallThreshold
                 emit(RunRecord(job: job, start: run.start, end: nil, duration: nil, outcome: stalled ? .stalled : .open,
                                error: nil, epoch: epoch, overlapping: overlapping, stallDetected: run.stallDetected))
@@ -143,7 +145,7 @@ public final class Replayer {
         return ReplayResult(
             evaluatedAt: evaluatedAt, jobs: jobs, summary: summary,
             verdict: HealthVerdict(summary: summary, jobs: jobs, criticalJobs: options.criticalJobs),
-            epoch: epoch, restarts: restarts, lastRestart: lastRestart, lifetime: lifetime.values.sorted { $0.jobName < $1.jobName },
+            epoch: epoch, restarts: restarts, lastRestart: lastRestart, lifetime: lifetime.sorted { $0.key < $1.key }.map(\.value),
             crossCheck: crossCheck, notes: notes, displayOffset: displayOffset,
             eventsAfterCutoff: eventsAfterCutoff, eventsReplayed: eventsReplayed, options: options)
     }
@@ -155,6 +157,7 @@ public final class Replayer {
         // The old process's runs never complete: close them as abandoned.
         for job in openRuns.keys.sorted() {
             for (run, overlapping) in openRuns[job]?.detailed ?? [] {
+                let job = job.text
                 emit(RunRecord(job: job, start: run.start, end: nil, duration: nil,
                                outcome: run.stallDetected ? .stalled : .open, error: "process restarted",
                                epoch: epoch, overlapping: overlapping, stallDetected: run.stallDetected))
@@ -174,8 +177,9 @@ public final class Replayer {
     /// Closes the oldest open run of `job`; returns true when there was none (the start is out of view).
     @discardableResult
     private func closeRun(_ job: String, end: Instant, duration: Int64?, outcome: RunOutcome, error: String?) -> Bool {
-        let closed = openRuns[job]?.closeOldest()
-        if openRuns[job]?.isEmpty == true { openRuns[job] = nil }
+        let key = JobName(job)
+        let closed = openRuns[key]?.closeOldest()
+        if openRuns[key]?.isEmpty == true { openRuns[key] = nil }
         switch closed {
         case nil:
             emit(RunRecord(job: job, start: nil, end: end, duration: duration, outcome: outcome, error: error,
@@ -215,7 +219,7 @@ public final class Replayer {
             totals.lastSeen = time
             update(&totals)
         }
-        apply(&lifetime[job, default: LifetimeTotals(jobName: job, at: time)])
+        apply(&lifetime[JobName(job), default: LifetimeTotals(jobName: job, at: time)])
     }
 
     private func note(_ event: JobEvent, _ text: String) {

@@ -8,7 +8,7 @@ public enum TableReport {
         for job in r.jobs {
             let completed = job.successCount + job.failureCount > 0
             rows.append([
-                job.jobName + (r.options.criticalJobs.contains(job.jobName) ? " *" : ""),
+                job.jobName + (r.options.isCritical(job.jobName) ? " *" : ""),
                 job.status.rawValue,
                 job.lastRunTime == .goZero ? "-" : job.lastRunTime.inOffset(offset).rfc3339(fractionDigits: 3),
                 completed ? DurationText.short(job.lastDuration) : "-",
@@ -38,7 +38,7 @@ public enum TableReport {
                 while line.hasSuffix(" ") { line.removeLast() }
                 out += line + "\n"
             }
-            if r.jobs.contains(where: { r.options.criticalJobs.contains($0.jobName) }) {
+            if r.jobs.contains(where: { r.options.isCritical($0.jobName) }) {
                 out += "(* critical for the verdict)\n"
             }
         }

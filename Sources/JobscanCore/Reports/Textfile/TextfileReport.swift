@@ -60,7 +60,7 @@ public enum TextfileReport {
                 series([("job_name", job.jobName), ("status", state.rawValue)], .gauge(job.status == state ? 1 : 0))
             }
         })
-        family(C.critical, perJob(lifetime) { .gauge(r.options.criticalJobs.contains($0.jobName) ? 1 : 0) })
+        family(C.critical, perJob(lifetime) { .gauge(r.options.isCritical($0.jobName) ? 1 : 0) })
         family(C.lastError, current.compactMap { job in
             // A success resets the count: a positive count means the last completion failed.
             guard job.consecutiveFailures > 0 else { return nil }
