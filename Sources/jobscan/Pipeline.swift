@@ -65,7 +65,7 @@ final class ProgressMeter {
         guard t - lastDraw >= 0.2, t - started >= 0.5 else { return }
         lastDraw = t
         let rate = Double(bytes) / max(t - started, 0.001)
-        Terminal.standardError.write("\r\u{1B}[Kjobscan: \(name) \(ByteCount.text(bytes)) \(ByteCount.text(Int(rate)))/s")
+        Terminal.standardError.write("\r\u{1B}[Kjobscan: \(TerminalText.neutralized(name)) \(ByteCount.text(bytes)) \(ByteCount.text(Int(rate)))/s")
         Terminal.standardError.flush()
         drawn = true
     }

@@ -16,9 +16,10 @@ enum Terminal {
         getenv(name).map { String(cString: $0) }
     }
 
-    /// One line on stderr: `jobscan: <message>`.
+    /// One line on stderr: `jobscan: <message>`; log text in it (names, error texts) cannot
+    /// break the line or reach the terminal as control characters.
     static func error(_ message: String) {
-        standardError.write("jobscan: \(message)\n")
+        standardError.write("jobscan: \(TerminalText.neutralized(message))\n")
         standardError.flush()
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 /// Hostile inputs and environments against the built binary: option values at Int64's ends,
@@ -12,5 +15,82 @@ struct HardeningCLITests {
         #expect(result.stderr.contains("--max-line-bytes"))
         let ok = try CLI.run(["--max-line-bytes", "1073741824", "--stall-threshold", "1.5s", CLI.fixture("noise.log")])
         #expect(ok.status == 1)
+    }
+
+    // MARK: terminal injection
+
+    /// A log whose job names, logged status and a field value hold escape sequences, CR and an
+    /// LF (as JSON escapes and raw bytes), one of them spelling a forged verdict row.
+    static func hostileLog() throws -> String {
+        let esc = "\u{1B}"
+        let forged = #"evil\rverdict      HEALTHY (HTTP 200)\n"# + esc + "[2J" + esc + "]0;pwned\u{07}"
+        let lines = [
+            #"{"level":"info","ts":1795639521.1,"msg":"Job started","job_name":"\#(forged)","start_time":"2026-11-25T20:45:21Z"}"#,
+            #"{"level":"error","ts":1795639521.2,"msg":"Job failed","job_name":"\#(forged)","duration":"1s","error":"bad\u001b[31m\r\nverdict HEALTHY","consecutive_failures":"1"}"#,
+            #"{"level":"info","ts":1795639521.3,"msg":"Jobs health check completed","overall_status":"healthy\u001b[1A\rverdict      HEALTHY","duration":"3ms","total_jobs":"1","unhealthy_jobs":"0","stalled_jobs":"0","running_jobs":"0"}"#,
+            #"{"level":"info","ts":1795639521.4,"msg":"Job completed successfully","job_name":"x\#(esc)[2K","duration":"\#(esc)[31mnot a duration"}"#,
+        ]
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jobscan-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("app\u{1B}[31m.log").path
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    private static func controlBytes(_ text: String) -> [UInt8] {
+        text.utf8.filter { ($0 < 0x20 && $0 != 0x0A) || $0 == 0x7F }
+    }
+
+    @Test("the table and stderr carry no control character from the log, and no forged row")
+    func tableAndStderr() throws {
+        let path = try Self.hostileLog()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let result = try CLI.run(["--color", "never", path])
+        #expect(Self.controlBytes(result.stdout).isEmpty, "\(result.stdout.debugDescription)")
+        #expect(Self.controlBytes(result.stderr).isEmpty, "\(result.stderr.debugDescription)")
+        let verdictRows = result.stdout.split(separator: "\n").filter { $0.hasPrefix("verdict") }
+        #expect(verdictRows.count == 1)
+        #expect(verdictRows.first?.contains("HEALTHY") == false)
+        #expect(result.stdout.contains(#"evil\rverdict"#), "the name is shown, escaped")
+        // Other formats report malformed events on stderr.
+        let health = try CLI.run(["--format", "health", path])
+        #expect(health.stderr.contains("warning:"), "the bad duration is reported")
+        #expect(Self.controlBytes(health.stderr).isEmpty, "\(health.stderr.debugDescription)")
+    }
+
+    @Test("the check text report carries no control character from the log")
+    func checkText() throws {
+        let path = try Self.hostileLog()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let result = try CLI.run(["--expect", "jobs.*.status == \"success\"", "--expect", "jobs.*.last_error == \"\"", path],
+                                 subcommand: "check")
+        #expect(result.status == 1)
+        #expect(Self.controlBytes(result.stdout).isEmpty, "\(result.stdout.debugDescription)")
+        #expect(Self.controlBytes(result.stderr).isEmpty, "\(result.stderr.debugDescription)")
+        #expect(result.stdout.split(separator: "\n").count == 3)
+    }
+
+    @Test("JSON, textfile and JUnit escape the same log by their own rules")
+    func machineFormats() throws {
+        let path = try Self.hostileLog()
+        let dir = (path as NSString).deletingLastPathComponent
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let json = try CLI.run(["--format", "json", path])
+        #expect(Self.controlBytes(json.stdout).isEmpty)
+        let document = try JSONSerialization.jsonObject(with: json.stdoutBytes) as? [String: Any]
+        let jobs = document?["jobs"] as? [String: Any]
+        #expect(jobs?.keys.contains { $0.hasPrefix("evil\rverdict") } == true)
+        let prom = dir + "/jobs.prom"
+        _ = try CLI.run(["--textfile", prom, path])
+        // The exposition format escapes only \\, " and LF in label values: no line may be forged.
+        let text = try String(contentsOfFile: prom, encoding: .utf8)
+        for line in text.split(separator: "\n") {
+            #expect(line.hasPrefix("#") || line.hasPrefix("icy_backend_") || line.hasPrefix("jobscan_"), "\(line.debugDescription)")
+        }
+        let junit = dir + "/junit.xml"
+        _ = try CLI.run(["--expect", "jobs.*.status == \"success\"", "--junit", junit, path], subcommand: "check")
+        let xml = try Data(contentsOf: URL(fileURLWithPath: junit))
+        #expect(Self.controlBytes(String(decoding: xml, as: UTF8.self)).isEmpty)
+        _ = try XMLDocument(data: xml)
     }
 }

@@ -8,7 +8,7 @@ public enum TableReport {
         for job in r.jobs {
             let completed = job.successCount + job.failureCount > 0
             rows.append([
-                job.jobName + (r.options.isCritical(job.jobName) ? " *" : ""),
+                TerminalText.neutralized(job.jobName) + (r.options.isCritical(job.jobName) ? " *" : ""),
                 job.status.rawValue,
                 job.lastRunTime == .goZero ? "-" : job.lastRunTime.inOffset(offset).rfc3339(fractionDigits: 3),
                 completed ? DurationText.short(job.lastDuration) : "-",
@@ -51,16 +51,16 @@ public enum TableReport {
             out += "verdict      \(style.verdict(r.verdict)) (HTTP \(r.verdict.httpStatus)) at \(ServiceTime.text(r.evaluatedAt, offset: offset))\n"
         }
         if let last = r.lastRestart {
-            out += "restarts     \(r.epoch); the view above is since \(ServiceTime.text(last.time, offset: offset)) (\(last.reason), \(last.location))\n"
+            out += "restarts     \(r.epoch); the view above is since \(ServiceTime.text(last.time, offset: offset)) (\(TerminalText.neutralized("\(last.reason), \(last.location)")))\n"
         }
         if r.crossCheck.checked > 0 {
             let bad = r.crossCheck.checked - r.crossCheck.agreed
             out += "cross-check  \(r.crossCheck.checked) logged health check(s), \(bad == 0 ? "all agree" : style.warn("\(bad) disagree"))\n"
             for d in r.crossCheck.disagreements.prefix(5) {
-                out += "             \(d.location) at \(ServiceTime.text(d.time, offset: offset)): logged \(d.logged.overallStatus), replay \(d.replayedVerdict.rawValue)\n"
+                out += "             \(TerminalText.neutralized(d.location.description)) at \(ServiceTime.text(d.time, offset: offset)): logged \(TerminalText.neutralized(d.logged.overallStatus)), replay \(d.replayedVerdict.rawValue)\n"
             }
         }
-        for note in r.notes.prefix(5) { out += "note         \(note.location): \(note.text)\n" }
+        for note in r.notes.prefix(5) { out += "note         \(TerminalText.neutralized("\(note.location): \(note.text)"))\n" }
         if r.eventsAfterCutoff > 0 { out += "after --at   \(r.eventsAfterCutoff) event(s) not replayed\n" }
         out += "\ninput\n" + InputReport.text(analysis.input)
         return out
@@ -68,7 +68,7 @@ public enum TableReport {
 
     private static func shorten(_ text: String, to limit: Int) -> String {
         // One line: control characters (tabs, newlines, escapes) would break the table.
-        let flat = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{2028}" ? " " : Character($0) })
+        let flat = TerminalText.flattened(text)
         return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"
     }
 }
