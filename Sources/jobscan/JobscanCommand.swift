@@ -31,6 +31,7 @@ struct JobscanCommand: ParsableCommand {
     /// otherwise swallow the word `check` (a file called check reads as ./check). Errors are
     /// printed here, once: an output that cannot be written exits 3, like an unreadable input.
     static func main() {
+        _ = Terminal.closedAtStart
         let arguments = Array(CommandLine.arguments.dropFirst())
         let isCheck = arguments.first == "check"
         do {
@@ -75,7 +76,7 @@ struct JobscanCommand: ParsableCommand {
         let writer = timelineSink.map { TimelineWriter(sink: $0) }
         let (analysis, errors) = Pipeline.analyze(input.paths, options: try Pipeline.options(input, replay), runSink: writer)
         try textfile.write(analysis)
-        timelineSink?.close()
+        try timelineSink?.finish()
         if format != .table { Pipeline.reportDiagnostics(analysis.input) }
         switch format {
         case .table: Terminal.standardOutput.write(TableReport.render(analysis, colour: color.enabled(for: 1)))
@@ -83,7 +84,7 @@ struct JobscanCommand: ParsableCommand {
         case .health: Terminal.standardOutput.write(HealthReport.render(analysis.replay))
         case .input: Terminal.standardOutput.write("input\n" + InputReport.text(analysis.input))
         }
-        Terminal.standardOutput.flush()
+        try Terminal.standardOutput.finish(closingStandardOutput: true)
         throw ExitCode(ExitStatus.of(analysis, inputErrors: errors, exitZero: exitZero))
     }
 }

@@ -93,4 +93,69 @@ struct HardeningCLITests {
         #expect(Self.controlBytes(String(decoding: xml, as: UTF8.self)).isEmpty)
         _ = try XMLDocument(data: xml)
     }
+
+    // MARK: lost writes and closed descriptors
+
+    /// Runs `script` with `sh -c` from the package root, `$JOBSCAN` naming the binary; stderr
+    /// goes to a file (unless the script closes it) and comes back with the status.
+    static func shell(_ script: String) throws -> (status: Int32, stderr: String) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jobscan-sh-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let errURL = dir.appendingPathComponent("err")
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let err = try FileHandle(forWritingTo: errURL)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        process.currentDirectoryURL = CLI.packageRoot
+        var env = ProcessInfo.processInfo.environment
+        env["JOBSCAN"] = CLI.binary.path
+        process.environment = env
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try err.close()
+        return (process.terminationStatus, try String(contentsOf: errURL, encoding: .utf8))
+    }
+
+    static let log = "Samples/fixtures/noise.log"
+
+    @Test("stdout on a full disk, or closed: one line and exit 3", arguments: [
+        ("exec >/dev/full; \"$JOBSCAN\" \(log)", "standard output: cannot write: No space left on device"),
+        ("exec >&-; \"$JOBSCAN\" \(log)", "standard output: cannot write: Bad file descriptor"),
+        ("exec >/dev/full; \"$JOBSCAN\" --format json \(log)", "standard output: cannot write: No space left on device"),
+        ("exec >/dev/full; \"$JOBSCAN\" check --expect 'verdict == \"healthy\"' \(log)", "standard output: cannot write: No space left on device"),
+    ])
+    func lostStandardOutput(_ script: String, _ message: String) throws {
+        let result = try Self.shell(script)
+        #expect(result.status == 3)
+        #expect(result.stderr == "jobscan: \(message)\n")
+    }
+
+    @Test("--timeline and --junit to /dev/full: one line and exit 3", arguments: [
+        "\"$JOBSCAN\" --timeline /dev/full \(log) >/dev/null",
+        "\"$JOBSCAN\" check --expect 'verdict == \"degraded\"' --junit /dev/full \(log) >/dev/null",
+    ])
+    func lostFiles(_ script: String) throws {
+        let result = try Self.shell(script)
+        #expect(result.status == 3)
+        #expect(result.stderr == "jobscan: /dev/full: cannot write: No space left on device\n")
+    }
+
+    @Test("with stderr closed, an output file never receives the error messages")
+    func closedStandardError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jobscan-fd-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let timeline = dir.appendingPathComponent("runs.ndjson").path
+        let result = try Self.shell("exec 2>&-; \"$JOBSCAN\" --timeline '\(timeline)' no/such.log \(Self.log) >/dev/null")
+        #expect(result.status == 3, "the unreadable input")
+        let text = try String(contentsOfFile: timeline, encoding: .utf8)
+        #expect(!text.isEmpty)
+        for line in text.split(separator: "\n") {
+            #expect(line.hasPrefix("{\"job\":"), "\(line)")
+        }
+    }
 }
