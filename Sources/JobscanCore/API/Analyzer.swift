@@ -70,7 +70,7 @@ public final class Analyzer {
                 case .event(let event):
                     events += 1
                     if firstTime == nil { firstTime = event.time }
-                    lastTime = event.time
+                    if lastTime.map({ $0 < event.time }) ?? true { lastTime = event.time }
                     input.events[event.message, default: 0] += 1
                     replay(.event(event))
                 case .diagnostic(let diagnostic):
@@ -83,9 +83,9 @@ public final class Analyzer {
         } catch {
             failure = error
         }
-        // Foreign lines after the last event: the latest one's time is the file's last.
+        // The latest time of the foreign lines: the file's last time when later than every event's.
         if let time = decoder.foreignTime() {
-            lastTime = time
+            if lastTime.map({ $0 < time }) ?? true { lastTime = time }
             replay(.lineTime(time))
         }
         let counts = reader.counts

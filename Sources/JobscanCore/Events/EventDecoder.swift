@@ -55,8 +55,8 @@ public struct EventDecoder {
         return decodeJSON(line, location: LineLocation(file: fileName, line: lineNumber))
     }
 
-    /// The time of the latest foreign line that had one since the last event (parsed only on demand):
-    /// with it, the last line's time is known even when the log ends in foreign lines.
+    /// The latest time of the foreign lines of this input (parsed only on demand): with it, the
+    /// latest time seen is known even when the log ends in foreign lines.
     public func foreignTime() -> Instant? {
         stamp.instant()
     }
@@ -233,7 +233,6 @@ public struct EventDecoder {
             let time = try jsonTime(line, ts, message: message, location: location)
             let lvl = try jsonLevel(line, level, message: message, location: location)
             let payload = try makePayload(message, line: line, location: location)
-            stamp.clear()
             return .event(JobEvent(time: time, level: lvl, payload: payload, location: location, encoding: .json))
         } catch {
             return .diagnostic(error)
@@ -311,7 +310,6 @@ public struct EventDecoder {
         }
         do throws(EventDiagnostic) {
             let payload = try makePayload(split.message, line: line, location: location)
-            stamp.clear()
             return .event(JobEvent(time: time, level: level, payload: payload, location: location, encoding: .console))
         } catch {
             return .diagnostic(error)

@@ -9,7 +9,8 @@ public final class Replayer {
     public private(set) var lifetime: [JobName: LifetimeTotals] = [:]
     public private(set) var crossCheck = CrossCheck()
     public private(set) var notes: [ReplayNote] = []
-    /// The time of the last line read (event or foreign line with a time), before `--at` cuts.
+    /// The latest time of the lines read (events and foreign lines with a time), up to `--at`:
+    /// a trailing older line (another program, a clock step) does not move it back.
     public private(set) var lastLineTime: Instant?
     /// The UTC offset the service writes its times in, as learned from the log.
     public private(set) var displayOffset: Int32 = 0
@@ -37,7 +38,7 @@ public final class Replayer {
     /// Notes the time of a line that is not an event, for the default evaluation instant.
     public func observeLineTime(_ time: Instant) {
         if let at = options.evaluateAt, time > at { return }
-        lastLineTime = time
+        noteLineTime(time)
     }
 
     /// Applies one event.
@@ -49,7 +50,7 @@ public final class Replayer {
             eventsAfterCutoff += 1
             return
         }
-        lastLineTime = event.time
+        noteLineTime(event.time)
         if event.message.isJobMonitorEvent { eventsReplayed += 1 }
         if event.encoding == .console { displayOffset = event.time.utcOffsetSeconds }
         let t = event.time
@@ -151,6 +152,11 @@ public final class Replayer {
     }
 
     // MARK: -
+
+    private func noteLineTime(_ time: Instant) {
+        if let latest = lastLineTime, latest >= time { return }
+        lastLineTime = time
+    }
 
     private func beginProcess(at event: JobEvent, reason: String) {
         guard epochHasEvents else { return }
