@@ -158,4 +158,19 @@ struct HardeningCLITests {
             #expect(line.hasPrefix("{\"job\":"), "\(line)")
         }
     }
+
+    // MARK: small miscounts
+
+    @Test("an empty or comments-only rules file is a usage error (exit 2)", arguments: ["", "# nothing\n\n   # at all\n"])
+    func emptyRules(_ text: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jobscan-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rules = dir.appendingPathComponent("ci.rules").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: rules))
+        let result = try CLI.run(["--rules", rules, Self.log], subcommand: "check")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(rules):1:1: expected at least one rule"))
+        #expect(result.stdout.isEmpty)
+    }
 }
