@@ -69,7 +69,8 @@ public enum TextfileReport {
         })
         family(C.panics, perJob(lifetime) { .count($0.panics) })
         family(C.stalls, perJob(lifetime) { .count($0.stalls) })
-        family(C.restarts, [series([], .count(r.restarts.count))])
+        // Every restart: `restarts` keeps only the first ones.
+        family(C.restarts, [series([], .count(r.epoch))])
 
         let verdict = Verdict(analysis)
         family(C.healthStatus, [series([], .gauge(Double(verdict.code)))])
