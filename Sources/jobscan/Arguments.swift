@@ -35,6 +35,9 @@ struct ReplayArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Comma-separated jobs whose repeated failure makes the verdict unhealthy.", valueName: "jobs"))
     var criticalJobs: String = HealthVerdict.defaultCriticalJobs.joined(separator: ",")
 
+    @Option(help: ArgumentHelp("Keep at most this many distinct jobs; events of further jobs are counted, not replayed.", valueName: "count"))
+    var maxJobs: Int = ReplayOptions.defaultMaxJobs
+
     func validate() throws {
         _ = try options()
     }
@@ -43,6 +46,8 @@ struct ReplayArguments: ParsableArguments {
         var options = ReplayOptions()
         options.stallThreshold = try duration(stallThreshold, "--stall-threshold")
         options.retention = try duration(retention, "--retention")
+        guard maxJobs > 0 else { throw ValidationError("--max-jobs must be positive") }
+        options.maxJobs = maxJobs
         options.criticalJobs = Set(criticalJobs.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty })
         if let at {
             guard let instant = EvaluationTime.parse(at) else {

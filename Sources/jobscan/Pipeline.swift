@@ -19,7 +19,12 @@ enum Pipeline {
     static func analyze(_ paths: [String], options: Analyzer.Options, runSink: RunRecordSink? = nil) -> (Analysis, [InputError]) {
         let analyzer = Analyzer(options: options, runSink: runSink)
         let errors = consume(paths, into: analyzer)
-        return (analyzer.finish(), errors)
+        let analysis = analyzer.finish()
+        let r = analysis.replay
+        if r.eventsOfUntrackedJobs > 0, let note = r.notes.first {
+            Terminal.error("warning: \(note.location): \(note.text)")
+        }
+        return (analysis, errors)
     }
 
     /// Reads every path in order; prints each input error as one line and returns them.

@@ -173,4 +173,17 @@ struct HardeningCLITests {
         #expect(result.stderr.contains("\(rules):1:1: expected at least one rule"))
         #expect(result.stdout.isEmpty)
     }
+
+    // MARK: cardinality
+
+    @Test("--max-jobs: events of further jobs are counted, with a warning on stderr and in the table")
+    func maxJobs() throws {
+        let lines = (0..<50).map { #"{"level":"info","ts":1795639521.\#($0),"msg":"Job started","job_name":"job_\#($0)","start_time":"2026-11-25T20:45:21Z"}"# }
+        let result = try CLI.run(["--max-jobs", "10", "-"], stdin: Data((lines.joined(separator: "\n") + "\n").utf8))
+        #expect(result.stderr.contains("warning: <stdin>:11: more than 10 jobs (--max-jobs): 40 event(s) of further jobs were counted, not replayed; the first names job_10"))
+        #expect(result.stdout.contains("more than 10 jobs (--max-jobs)"))
+        #expect(result.stdout.contains("10 jobs: 10 running"))
+        let bad = try CLI.run(["--max-jobs", "0", "-"])
+        #expect(bad.status == 64)
+    }
 }

@@ -7,6 +7,11 @@ public struct ReplayOptions: Sendable {
     /// The cleanup pass removes records not updated for this long; default 24h.
     public var retention: Int64 = 24 * GoDuration.hour
     public var criticalJobs: Set<String> = Set(HealthVerdict.defaultCriticalJobs)
+    /// The most distinct job names replay keeps (`--max-jobs`): events of further jobs are
+    /// counted, not kept, so a log with a name per line cannot grow memory and the textfile.
+    public var maxJobs = ReplayOptions.defaultMaxJobs
+    /// The default of `maxJobs`: far above the service's handful of jobs.
+    public static let defaultMaxJobs = 1000
 
     public init() {}
 }

@@ -18,6 +18,10 @@ public final class Replayer {
     public private(set) var eventsAfterCutoff = 0
     /// Job monitor events replayed (up to the evaluation instant): none means no verdict.
     public private(set) var eventsReplayed = 0
+    /// Events of jobs beyond `options.maxJobs` distinct names: counted, not replayed.
+    public private(set) var eventsOfUntrackedJobs = 0
+    /// The first of those events, for the warning.
+    private var firstUntracked: (job: String, location: LineLocation)?
     /// The latest restart, kept even when the list is full: the endpoint's view begins there.
     public private(set) var lastRestart: RestartRecord?
     private var stopped = false
@@ -51,6 +55,12 @@ public final class Replayer {
             return
         }
         noteLineTime(event.time)
+        if let job = event.jobName, lifetime[JobName(job)] == nil, lifetime.count >= options.maxJobs {
+            // A new name past the limit: counted, not kept (its record would never be bounded).
+            eventsOfUntrackedJobs += 1
+            if firstUntracked == nil { firstUntracked = (job, event.location) }
+            return
+        }
         if event.message.isJobMonitorEvent { eventsReplayed += 1 }
         if event.encoding == .console { displayOffset = event.time.utcOffsetSeconds }
         let t = event.time
@@ -96,7 +106,10 @@ public final class Replayer {
             }
         case .panicked(let job, let value):
             // Written outside the monitor's lock; it changes nothing by itself.
-            pendingPanics[JobName(job)] = value
+            // Bounded like the jobs: a panic line of a job never seen otherwise makes no record.
+            if pendingPanics.count < options.maxJobs || pendingPanics[JobName(job)] != nil {
+                pendingPanics[JobName(job)] = value
+            }
         case .stalled(let job, let lastRunTime, _):
             if event.encoding == .json { displayOffset = lastRunTime.utcOffsetSeconds }
             book.markStalled(job, lastRunTime: lastRunTime, at: t)
@@ -141,6 +154,10 @@ public final class Replayer {
             }
         }
         openRuns = [:]
+        if let first = firstUntracked {
+            // First, so that the table (which shows a few notes) cannot hide it.
+            notes.insert(ReplayNote(location: first.location, text: Self.untrackedJobsText(eventsOfUntrackedJobs, limit: options.maxJobs, first: first.job)), at: 0)
+        }
         let jobs = book.reported(at: at, stallThreshold: options.stallThreshold)
         let summary = JobsSummary(jobs)
         return ReplayResult(
@@ -148,7 +165,13 @@ public final class Replayer {
             verdict: HealthVerdict(summary: summary, jobs: jobs, criticalJobs: options.criticalJobs),
             epoch: epoch, restarts: restarts, lastRestart: lastRestart, lifetime: lifetime.sorted { $0.key < $1.key }.map(\.value),
             crossCheck: crossCheck, notes: notes, displayOffset: displayOffset,
-            eventsAfterCutoff: eventsAfterCutoff, eventsReplayed: eventsReplayed, options: options)
+            eventsAfterCutoff: eventsAfterCutoff, eventsReplayed: eventsReplayed,
+            eventsOfUntrackedJobs: eventsOfUntrackedJobs, options: options)
+    }
+
+    /// The warning about jobs beyond `--max-jobs`, for the notes and stderr.
+    public static func untrackedJobsText(_ events: Int, limit: Int, first: String) -> String {
+        "more than \(limit) jobs (--max-jobs): \(events) event(s) of further jobs were counted, not replayed; the first names \(first)"
     }
 
     // MARK: -
@@ -259,5 +282,7 @@ public struct ReplayResult: Sendable {
     public var displayOffset: Int32
     public var eventsAfterCutoff: Int
     public var eventsReplayed: Int
+    /// Events of jobs beyond `--max-jobs`, counted and not replayed (a note says so too).
+    public var eventsOfUntrackedJobs: Int
     public var options: ReplayOptions
 }
