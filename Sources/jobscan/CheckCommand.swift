@@ -57,8 +57,9 @@ struct CheckCommand: ParsableCommand {
         if let junit {
             let file = try OutputFile.open(junit)
             file.write(JUnitReport.render(results, timestamp: ReproducibleTime.now(), duration: ReproducibleTime.elapsed(since: started)))
-            file.close()
+            try file.finish()
         }
+        try Terminal.standardOutput.finish(closingStandardOutput: true)
         if !errors.isEmpty { throw ExitCode(3) }
         throw ExitCode(CheckTally(results).allPassed ? 0 : 1)
     }

@@ -31,6 +31,7 @@ struct JobscanCommand: ParsableCommand {
     /// otherwise swallow the word `check` (a file called check reads as ./check). Errors are
     /// printed here, once: an output that cannot be written exits 3, like an unreadable input.
     static func main() {
+        _ = Terminal.closedAtStart
         let arguments = Array(CommandLine.arguments.dropFirst())
         let isCheck = arguments.first == "check"
         do {
@@ -89,7 +90,7 @@ struct JobscanCommand: ParsableCommand {
         for (spool, file, option) in [(timelineSpool, timelineFile, "--timeline"), (historySpool, historyFile, "--history")] {
             guard let spool, let file else { continue }
             guard spool.write(to: file) else { throw CommandFailure("\(option): the spooled records could not be read back") }
-            file.close()
+            try file.finish()
         }
         try textfile.write(fleet)
         if format != .table { Pipeline.reportDiagnostics(fleet.input) }
@@ -103,7 +104,7 @@ struct JobscanCommand: ParsableCommand {
             Terminal.standardOutput.write(HealthReport.render(single.replay))
         case .input: Terminal.standardOutput.write("input\n" + InputReport.text(fleet.input))
         }
-        Terminal.standardOutput.flush()
+        try Terminal.standardOutput.finish(closingStandardOutput: true)
         throw ExitCode(ExitStatus.of(fleet, exitZero: exitZero))
     }
 }
