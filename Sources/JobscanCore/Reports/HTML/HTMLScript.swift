@@ -320,10 +320,11 @@ enum HTMLScript {
             tb.appendChild(el('caption', {}, caption));
             tb.appendChild(el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' }, h)))));
             const b = el('tbody');
-            for (const row of rows) b.appendChild(el('tr', {}, ...row.map((v, i) => el('td', { class: (numeric || []).includes(i) ? 'num' : (headers[i] === 'error' || headers[i] === 'last error' ? 'err' : '') }, v === null || v === undefined ? '-' : String(v)))));
+            for (const row of rows) b.appendChild(el('tr', {}, ...row.map((v, i) => el('td', { class: (numeric || []).includes(i) ? 'num' : WRAPPED.has(headers[i]) ? 'wrap' : '' }, v === null || v === undefined ? '-' : String(v)))));
             tb.appendChild(b);
             return tb;
           }
+          const WRAPPED = new Set(['error', 'last error', 'metadata', 'causes', 'first cause', 'started by', 'ended by', 'logged', 'replay', 'note', 'reason', 'message', 'detail', 'by operation', 'by error type', 'file', 'notes']);
           function flat(v) { return v === null || v === undefined ? '-' : typeof v === 'object' ? Object.entries(v).map(([k, x]) => k + '=' + flat(x)).join(' ') : String(v); }
 
           const viewTables = el('section', { id: 'in-view' });

@@ -31,9 +31,9 @@ enum HTMLStyle {
         table { border-collapse: collapse; margin: 4px 0 8px; font-size: 13px; }
         th, td { border: 1px solid var(--line); padding: 3px 7px; text-align: left; vertical-align: top; }
         th { background: var(--panel); font-weight: 600; }
-        td { white-space: nowrap; } td.err, td.wrap { white-space: normal; }
+        td { white-space: nowrap; } td.wrap { white-space: normal; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
-        td.err { max-width: 460px; overflow-wrap: anywhere; }
+        td.wrap { max-width: 460px; overflow-wrap: anywhere; }
         caption { text-align: left; color: var(--muted); font-size: 12px; padding: 2px 0; caption-side: bottom; }
         .note { color: var(--muted); font-size: 12px; margin: 2px 0 8px; }
         ul.warnings { margin: 4px 0; padding-left: 20px; }
