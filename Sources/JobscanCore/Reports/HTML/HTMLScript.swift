@@ -185,7 +185,9 @@ enum HTMLScript {
               const xx = x(s);
               svg('line', { x1: xx, x2: xx, y1: axisY - 6, y2: axisY, stroke: '#666' }, g);
               const tx = svg('text', { x: xx, y: axisY - 9, 'text-anchor': 'middle', class: 'muted' }, g);
-              tx.textContent = step < 1e6 ? time(s, false).slice(0, 12) : time(s, false).slice(0, 8);
+              const full = time(s);
+              // As precise as the step: dates for days, minutes for hours, milliseconds below a second.
+              tx.textContent = step >= 864e8 ? full.slice(5, 10) : step >= 36e8 ? full.slice(5, 16) : step >= 6e7 ? full.slice(11, 16) : step >= 1e6 ? full.slice(11, 19) : full.slice(11, 23);
             }
             svg('line', { x1: LABEL_W, x2: LABEL_W + W, y1: axisY, y2: axisY, stroke: '#666' }, g);
             y = axisY + 6;
@@ -460,6 +462,8 @@ enum HTMLScript {
           drawInstanceTables();
           draw();
           body.dataset.rendered = 'ok';
+          // Milliseconds from navigation to the first drawing, for the size and speed measurements.
+          body.dataset.renderMs = String(Math.round(performance.now()));
         })();
         """#
 }
