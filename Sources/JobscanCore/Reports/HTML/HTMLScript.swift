@@ -43,10 +43,12 @@ enum HTMLScript {
             if (parent) parent.appendChild(e);
             return e;
           }
-          function titled(e, text) { const t = document.createElementNS(SVGNS, 'title'); t.textContent = inert(text); e.appendChild(t); e._tip = inert(text); return e; }
+          // Our own line breaks stay; the log's strings are made inert before they are put in `text`.
+          function titled(e, text) { const safe = String(text).split('\n').map(inert).join('\n'); const t = document.createElementNS(SVGNS, 'title'); t.textContent = safe; e.appendChild(t); e._tip = safe; return e; }
           function pad(n, w) { return String(n).padStart(w, '0'); }
           function time(us, withDate) {
             if (us === null || us === undefined) return '-';
+            us = Math.floor(us);
             const ms = Math.floor(us / 1000), d = new Date(ms);
             if (isNaN(d.getTime())) return String(us) + ' µs';
             const iso = d.toISOString();
@@ -195,7 +197,7 @@ enum HTMLScript {
             const segLabel = (x0, x1, yy, text, dark) => {
               if (x1 - x0 < 8 * text.length) return;
               const e = svg('text', { x: (x0 + x1) / 2, y: yy, 'text-anchor': 'middle', class: 'seg-label' + (dark ? ' dark' : '') }, g);
-              e.textContent = text;
+              e.textContent = inert(text);
             };
             // The verdict band.
             label('verdict (' + plural(t.history_count, 'record') + ')', y + 13);
@@ -203,7 +205,7 @@ enum HTMLScript {
               if (h[1] < v0 || h[0] > v1) continue;
               const x0 = clampX(h[0]), x1 = Math.max(clampX(h[1]), x0 + 0.5), v = h[2];
               const r = svg('rect', { x: x0, y, width: x1 - x0, height: 18, fill: COLOURS[v], class: 'verdict-seg', 'data-verdict': v }, g);
-              titled(r, v + '\nfrom ' + time(h[0]) + '\nto ' + time(h[1]) + '\n' + duration((h[1] - h[0]) * 1000) + (h[3] ? '\ncauses: ' + h[3] : '') + (h[4] > 1 ? '\n(' + h[4] + ' records merged)' : ''));
+              titled(r, v + '\nfrom ' + time(h[0]) + '\nto ' + time(h[1]) + '\n' + duration((h[1] - h[0]) * 1000) + (h[3] ? '\ncauses: ' + inert(h[3]) : '') + (h[4] > 1 ? '\n(' + h[4] + ' records merged)' : ''));
               if (PATTERNS[v]) svg('rect', { x: x0, y, width: x1 - x0, height: 18, fill: 'url(#' + PATTERNS[v] + ')', 'pointer-events': 'none' }, g);
               segLabel(x0, x1, y + 13, v, v === 'degraded');
             }
@@ -229,7 +231,7 @@ enum HTMLScript {
               const h = L.rows[lane] * ROW_H + 6;
               svg('rect', { x: LABEL_W, y, width: W, height: h, fill: lane % 2 ? '#fafafa' : '#f2f2f0' }, g);
               const lbl = label(job.length > 32 ? job.slice(0, 31) + '…' : job, y + Math.min(h, 22) / 2 + 5);
-              titled(lbl, job);
+              titled(lbl, inert(job));
               y += h + 2;
             });
             const laneHeight = (lane) => L.rows[lane] * ROW_H + 6;
@@ -254,7 +256,7 @@ enum HTMLScript {
                 const yy = laneTop[c.lane] + 3, hh = laneHeight(c.lane) - 6;
                 const total = c.counts.reduce((a, b) => a + b, 0);
                 const r = svg('rect', { x: Math.max(x0, LABEL_W), y: yy, width: Math.max(1, x1 - Math.max(x0, LABEL_W)), height: hh, fill: COLOURS[o], class: 'bin', 'data-outcome': o }, g);
-                titled(r, t.jobs[c.lane] + '\n' + plural(total, 'run') + ' starting ' + time(v0 + c.col * colUs) + ' – ' + time(v0 + (c.col + 1) * colUs) + '\n' + countsText(c.counts));
+                titled(r, inert(t.jobs[c.lane]) + '\n' + plural(total, 'run') + ' starting ' + time(v0 + c.col * colUs) + ' – ' + time(v0 + (c.col + 1) * colUs) + '\n' + countsText(c.counts));
                 if (PATTERNS[o]) svg('rect', { x: Math.max(x0, LABEL_W), y: yy, width: Math.max(1, x1 - Math.max(x0, LABEL_W)), height: hh, fill: 'url(#' + PATTERNS[o] + ')', 'pointer-events': 'none' }, g);
                 drawnBins++;
               }
@@ -265,11 +267,11 @@ enum HTMLScript {
                 const yy = laneTop[r.lane] + 3 + r.row * ROW_H, hh = ROW_H - 2;
                 const rect = svg('rect', { x: x0, y: yy, width: x1 - x0, height: hh, fill: COLOURS[r.outcome], stroke: r.outcome === 'open' ? '#1b1b1b' : 'none',
                   'stroke-dasharray': '3 2', class: 'run', 'data-outcome': r.outcome, tabindex: '0', role: 'img' }, g);
-                const text = t.jobs[r.lane] + ' — ' + r.outcome + '\nstart ' + (r.start === null ? '(before the log)' : time(r.start)) + '\nend ' + (r.end === null ? '(still open)' : time(r.end)) +
+                const text = inert(t.jobs[r.lane]) + ' — ' + r.outcome + '\nstart ' + (r.start === null ? '(before the log)' : time(r.start)) + '\nend ' + (r.end === null ? '(still open)' : time(r.end)) +
                   '\nduration ' + duration(r.dur) + (r.error !== null ? '\nerror ' + inert(r.error) : '') + '\nprocess ' + r.epoch + (r.overlapping ? '\noverlapped another run' : '') + (r.stall ? '\ndetected as stalled' : '');
                 titled(rect, text);
                 rect.setAttribute('aria-label', inert(text.replace(/\n/g, '; ')));
-                if (PATTERNS[r.outcome] && r.outcome !== 'open') svg('rect', { x: x0, y: yy, width: x1 - x0, height: hh, fill: 'url(#' + PATTERNS[r.outcome] + ')', 'pointer-events': 'none' }, g);
+                if (PATTERNS[r.outcome]) svg('rect', { x: x0, y: yy, width: x1 - x0, height: hh, fill: 'url(#' + PATTERNS[r.outcome] + ')', 'pointer-events': 'none' }, g);
                 if (r.stall && r.start !== null) {
                   const sx = x(r.start + t.stall_threshold_ns / 1000);
                   if (sx >= LABEL_W && sx <= LABEL_W + W) titled(svg('path', { d: 'M' + (sx - 5) + ' ' + (yy - 3) + 'h10l-5 7z', fill: '#1b1b1b', class: 'stall' }, g), 'stall threshold crossed at ' + time(r.start + t.stall_threshold_ns / 1000) + ' (the run was detected as stalled)');
@@ -286,21 +288,24 @@ enum HTMLScript {
                 const x0 = clampX(iv[1]), x1 = Math.max(clampX(end), x0 + 1), state = iv[0];
                 const colour = state === 'open' ? COLOURS.unhealthy : COLOURS[state] || COLOURS.unknown;
                 const r = svg('rect', { x: x0, y: y + 2, width: x1 - x0, height: 14, fill: colour, class: 'breaker', 'data-state': state }, g);
-                titled(r, b.service + ' ' + state + '\nfrom ' + time(iv[1]) + '\nto ' + (iv[2] === null ? 'the evaluation instant' : time(iv[2])));
+                titled(r, inert(b.service) + ' ' + inert(state) + '\nfrom ' + time(iv[1]) + '\nto ' + (iv[2] === null ? 'the evaluation instant' : time(iv[2])));
                 const p = state === 'open' ? 'p-cross' : PATTERNS[state];
                 if (p) svg('rect', { x: x0, y: y + 2, width: x1 - x0, height: 14, fill: 'url(#' + p + ')', 'pointer-events': 'none' }, g);
                 segLabel(x0, x1, y + 13, state, state === 'half-open');
               }
               y += 20;
             }
-            // Restarts across every lane.
+            // Restarts across every lane, named in a row of their own.
+            if (t.restarts.length) { label('restarts (' + t.restarts.length + ')', y + 12); y += 18; }
             for (const rs of t.restarts) {
               if (rs[0] < v0 || rs[0] > v1) continue;
               const xx = x(rs[0]);
               const line = svg('line', { x1: xx, x2: xx, y1: gridTop, y2: y, stroke: '#1b1b1b', 'stroke-width': 1.5, 'stroke-dasharray': '5 3', class: 'restart' }, g);
-              titled(line, 'restart: process ' + rs[1] + ' begins at ' + time(rs[0]) + '\n' + rs[2]);
+              titled(line, 'restart: process ' + rs[1] + ' begins at ' + time(rs[0]) + '\n' + inert(rs[2]));
               const hit = svg('rect', { x: xx - 4, y: gridTop, width: 8, height: y - gridTop, fill: 'transparent' }, g);
-              titled(hit, 'restart: process ' + rs[1] + ' begins at ' + time(rs[0]) + '\n' + rs[2]);
+              titled(hit, 'restart: process ' + rs[1] + ' begins at ' + time(rs[0]) + '\n' + inert(rs[2]));
+              const mark = svg('text', { x: xx + 3, y: y - 5, class: 'restart-label' }, g);
+              mark.textContent = '↻ process ' + rs[1];
             }
             // The evaluation instant.
             if (t.to_us >= v0 && t.to_us <= v1) {
