@@ -297,6 +297,7 @@ enum HTMLScript {
             }
             // Restarts across every lane, named in a row of their own.
             if (t.restarts.length) { label('restarts (' + t.restarts.length + ')', y + 12); y += 18; }
+            let lastRestartLabel = -Infinity;
             for (const rs of t.restarts) {
               if (rs[0] < v0 || rs[0] > v1) continue;
               const xx = x(rs[0]);
@@ -304,6 +305,9 @@ enum HTMLScript {
               titled(line, 'restart: process ' + rs[1] + ' begins at ' + time(rs[0]) + '\n' + inert(rs[2]));
               const hit = svg('rect', { x: xx - 4, y: gridTop, width: 8, height: y - gridTop, fill: 'transparent' }, g);
               titled(hit, 'restart: process ' + rs[1] + ' begins at ' + time(rs[0]) + '\n' + inert(rs[2]));
+              // Named where there is room; the line and its tooltip are always there.
+              if (xx - lastRestartLabel < 80) continue;
+              lastRestartLabel = xx;
               const mark = svg('text', { x: xx + 3, y: y - 5, class: 'restart-label' }, g);
               mark.textContent = '↻ process ' + rs[1];
             }
