@@ -3,6 +3,8 @@ public final class Analyzer {
     /// Settings of the input and replay stages.
     public struct Options: Sendable {
         public var maxLineBytes = 1 << 20
+        /// Bytes per chunk read (small ones for fuzzing: the ring holds four).
+        public var readSize = 1 << 20
         /// Read (and decompress) ahead of the parsing, and replay behind it, on threads of their own.
         public var threaded = true
         public var replay = ReplayOptions()
@@ -46,7 +48,7 @@ public final class Analyzer {
             file.error = error
             return error
         }
-        let reader = LineReader(maxLineBytes: options.maxLineBytes, readAhead: options.threaded)
+        let reader = LineReader(maxLineBytes: options.maxLineBytes, readSize: options.readSize, readAhead: options.threaded)
         let name = file.name
         // A local decoder: the per-line closure then works on a stack value, not a class property.
         var decoder = self.decoder
