@@ -87,7 +87,7 @@ for target in "${targets[@]}"; do
     check) options+=(-max_len=128) ;;
     esac
     log="$out/$target.log"
-    echo "fuzz: $target for ${seconds}s"
+    echo "fuzz: $target for ${FUZZ_RUNS:+$FUZZ_RUNS runs}${FUZZ_RUNS:-${seconds}s}"
     if ! "./$out/fuzz-$target" "${options[@]}" "$out/corpus/$target" "Tests/Fuzz/Regressions/$target" > "$log" 2>&1; then
         echo "fuzz: $target FAILED (crash, leak or timeout); see $log and $out/artifacts/$target/" >&2
         grep -E "ERROR|invariant broken|Fatal error|SUMMARY" "$log" | head -5 >&2 || true
