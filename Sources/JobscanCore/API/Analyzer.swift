@@ -6,6 +6,8 @@ public final class Analyzer {
     /// Settings of the input, envelope and replay stages.
     public struct Options: Sendable {
         public var maxLineBytes = 1 << 20
+        /// Bytes per chunk read (small ones for fuzzing: the ring holds four).
+        public var readSize = 1 << 20
         /// Read (and decompress) ahead of the parsing, and replay a lone instance behind it, on threads of their own.
         public var threaded = true
         public var replay = ReplayOptions()
@@ -34,7 +36,7 @@ public final class Analyzer {
         let probes = InputCatalog.expand(inputs).map { InputProbe.probe($0, forced: options.inputFormat) }
         let groups = Self.groups(of: probes, plain: options.plainGrouping)
         let settings = ReadingSettings(
-            maxLineBytes: options.maxLineBytes, readAhead: options.threaded,
+            maxLineBytes: options.maxLineBytes, readSize: options.readSize, readAhead: options.threaded,
             threadedReplay: options.threaded && groups.count == 1, replay: options.replay,
             runSink: { runSink?($0) }, historySink: { historySink?($0) }, progress: progress)
         if groups.count == 1 {

@@ -11,14 +11,17 @@ struct DecoderAgreement {
     mutating func check(_ line: UnsafeRawBufferPointer, lineNumber: Int) -> String? {
         let a = fast.decode(line, lineNumber: lineNumber)
         let b = exact.decodeExactly(line, lineNumber: lineNumber)
-        let text = String(decoding: line, as: UTF8.self)
         if let difference = Self.difference(a, b) {
-            return "line \(lineNumber) \(text.debugDescription): fast path \(difference.0), exact scan \(difference.1)"
+            return "line \(lineNumber) \(Self.text(line)): fast path \(difference.0), exact scan \(difference.1)"
         }
         if fast.foreignTime() != exact.foreignTime() {
-            return "line \(lineNumber) \(text.debugDescription): foreign time \(String(describing: fast.foreignTime())) (fast path) vs \(String(describing: exact.foreignTime())) (exact scan)"
+            return "line \(lineNumber) \(Self.text(line)): foreign time \(String(describing: fast.foreignTime())) (fast path) vs \(String(describing: exact.foreignTime())) (exact scan)"
         }
         return nil
+    }
+
+    private static func text(_ line: UnsafeRawBufferPointer) -> String {
+        String(decoding: line, as: UTF8.self).debugDescription
     }
 
     private static func difference(_ a: LineOutcome, _ b: LineOutcome) -> (String, String)? {

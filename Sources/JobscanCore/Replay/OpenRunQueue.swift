@@ -22,7 +22,7 @@ struct OpenRunQueue {
     private(set) var untracked = 0
     /// Runs opened so far; the next run's serial.
     private var opened = 0
-    /// Whether the newest open run is untracked had a stall logged (it has no record to carry it).
+    /// Whether the newest open run is an untracked one (a stall logged for it has no record to mark).
     private var newestIsUntracked: Bool { untracked > 0 }
 
     var isEmpty: Bool { head == runs.count && untracked == 0 }

@@ -72,7 +72,7 @@ final class ReadingGroup: @unchecked Sendable {
             }
             defer { ahead?.finish() }
             prefetch(index + 1)
-            let reader = LineReader(maxLineBytes: settings.maxLineBytes, readAhead: settings.readAhead)
+            let reader = LineReader(maxLineBytes: settings.maxLineBytes, readSize: settings.readSize, readAhead: settings.readAhead)
             let progress = settings.progress
             var failure: InputError?
             var table = WorldTable(feeds: feeds, names: names, shape: probe.shape, entry: file, makeFeed: makeFeed)
@@ -127,6 +127,7 @@ final class ReadingGroup: @unchecked Sendable {
 /// How a reading group reads: the line limit, the threads, where progress and runs go.
 struct ReadingSettings: @unchecked Sendable {
     var maxLineBytes: Int
+    var readSize: Int
     var readAhead: Bool
     var threadedReplay: Bool
     var replay: ReplayOptions
