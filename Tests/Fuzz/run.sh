@@ -46,6 +46,14 @@ seed() {
         for log in Samples/fixtures/*.log Samples/bad/*.log; do
             split -b 3000 -d -a 3 "$log" "$dir/$(basename "$log")."
         done
+        if [[ "$target" == pipeline ]]; then
+            # Container log shapes, so the envelope stage is fuzzed from the start.
+            for log in Samples/shapes/kubectl/*.log Samples/shapes/journald/*.json Samples/shapes/loki/*.jsonl \
+                Samples/shapes/cri/pods/*/*/0.log Samples/shapes/docker/containers/*/*-json.log; do
+                # The first 12 KB of each, in 3 KB pieces (a Docker or CRI line is longer than that).
+                head -c 12000 "$log" | split -b 3000 -d -a 3 - "$dir/shape-$(printf '%s' "$log" | md5sum | cut -c1-8)."
+            done
+        fi
         if [[ "$target" == lines ]]; then
             # The first two bytes choose the chunk size and the line limit.
             for f in "$dir"/*; do { printf '\x40\xff'; cat "$f"; } > "$f.in" && mv "$f.in" "$f"; done
