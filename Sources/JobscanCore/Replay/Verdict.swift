@@ -51,6 +51,4 @@ public enum Verdict: String, Sendable, CaseIterable, Comparable {
         verdicts.max() ?? .unknown
     }
 
-    /// The value of `jobs_health_status` and the textfile's state set: 0 to 3 as the exit code.
-    public var code: Int32 { exitCode }
 }

@@ -22,8 +22,6 @@ struct WorldFeed {
         decoder.startInput(named: entry.name)
     }
 
-    var isInFile: Bool { file != nil }
-
     /// Decodes one of the service's lines and hands its event to the replay.
     @inline(__always)
     mutating func take(_ line: UnsafeRawBufferPointer, number: Int) {

@@ -25,7 +25,7 @@ public enum TextfileReport {
         }
         let input = fleet.input
         let C = TextfileCatalogue.self
-        add(C.fleetHealthStatus, [], .gauge(Double(fleet.verdict.code)))
+        add(C.fleetHealthStatus, [], .gauge(Double(fleet.verdict.exitCode)))
         add(C.instances, [], .gauge(Double(fleet.instances.count)))
         add(C.evaluationTime, [], .gauge(fleet.evaluatedAt.epochSeconds))
         add(C.inputFiles, [], .gauge(Double(input.files.count)))
@@ -84,7 +84,7 @@ public enum TextfileReport {
         for t in lifetime { add(C.panics, [("job_name", t.jobName)], .count(t.panics)) }
         for t in lifetime { add(C.stalls, [("job_name", t.jobName)], .count(t.stalls)) }
         add(C.restarts, [], .count(r.epoch))
-        add(C.healthStatus, [], .gauge(Double(analysis.verdict.code)))
+        add(C.healthStatus, [], .gauge(Double(analysis.verdict.exitCode)))
         for verdict in Verdict.allCases {
             add(C.health, [("status", verdict.rawValue)], .gauge(verdict == analysis.verdict ? 1 : 0))
         }
