@@ -22,8 +22,12 @@ struct CheckCommand: ParsableCommand {
             restart), lifetime.<name>.<field> (across restarts), input.<field>; * ranges over every job. A rules \
             file holds one expression per line, '#' comments, and an optional 'name: ' before the expression.
 
+            Every rule is parsed and type-checked before any input is read: a mistake (summary.stalled_jobs == 0s) \
+            is shown with a caret under its column, and --junit still writes its file, each mistake an <error>. \
+            --junit - prints the XML alone on standard output.
+
             Exit status: 0 all assertions hold, 1 one or more failed, 2 a usage or expression error, 3 an input \
-            could not be read.
+            could not be read, 130 Ctrl-C ended standard input.
             """,
         version: JobscanVersion.full
     )
