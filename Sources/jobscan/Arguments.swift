@@ -32,6 +32,9 @@ struct InputArguments: ParsableArguments {
 
     func validate() throws {
         guard maxLineBytes > 0 else { throw ValidationError("--max-line-bytes must be positive") }
+        guard maxLineBytes <= LineReader.maximumLineBytes else {
+            throw ValidationError("--max-line-bytes: at most \(LineReader.maximumLineBytes) (1 GiB)")
+        }
     }
 }
 
@@ -54,6 +57,9 @@ struct ReplayArguments: ParsableArguments {
     var criticalJobs: String { criticalJobsOption ?? HealthVerdict.defaultCriticalJobs.joined(separator: ",") }
     var criticalJobsGiven: Bool { criticalJobsOption != nil }
 
+    @Option(help: ArgumentHelp("Keep at most this many distinct jobs; events of further jobs are counted, not replayed.", valueName: "count"))
+    var maxJobs: Int = ReplayOptions.defaultMaxJobs
+
     func validate() throws {
         _ = try options()
     }
@@ -62,6 +68,8 @@ struct ReplayArguments: ParsableArguments {
         var options = ReplayOptions()
         options.stallThreshold = try duration(stallThreshold, "--stall-threshold")
         options.retention = try duration(retention, "--retention")
+        guard maxJobs > 0 else { throw ValidationError("--max-jobs must be positive") }
+        options.maxJobs = maxJobs
         options.criticalJobs = ReplayOptions.criticalJobs(parsing: criticalJobs)
         options.criticalJobsNamed = criticalJobsGiven
         if let at {

@@ -57,6 +57,7 @@ struct CheckCommand: ParsableCommand {
         if !ruleErrors.isEmpty {
             for error in ruleErrors { Terminal.standardError.write(error.details.joined(separator: "\n") + "\n") }
             try writeJUnit(ruleErrors, started: started)
+            try Terminal.standardOutput.finish(closingStandardOutput: true)
             throw ExitCode(2)
         }
         let fleet = try Pipeline.analyze(input, options: try Pipeline.options(input, replay))
@@ -68,6 +69,7 @@ struct CheckCommand: ParsableCommand {
             Terminal.standardOutput.flush()
         }
         try writeJUnit(results, started: started)
+        try Terminal.standardOutput.finish(closingStandardOutput: true)
         if !errors.isEmpty { throw ExitCode(Pipeline.exitStatus(3)) }
         throw ExitCode(Pipeline.exitStatus(CheckTally(results).allPassed ? 0 : 1))
     }
@@ -76,7 +78,7 @@ struct CheckCommand: ParsableCommand {
         guard let junit else { return }
         let file = try OutputFile.open(junit)
         file.write(JUnitReport.render(results, timestamp: ReproducibleTime.now(), duration: ReproducibleTime.elapsed(since: started)))
-        file.close()
+        try file.finish()
     }
 
     /// Parses and type-checks every expression before any input is read, so that a typo fails

@@ -42,6 +42,7 @@ struct Jobscan: ParsableCommand {
     /// exits 3, like an unreadable input; check's usage errors exit 2 (its help says so), the
     /// report's 64.
     static func main() {
+        _ = Terminal.closedAtStart
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let shell = CompletionScript.requestedShell(in: arguments) {
             Terminal.standardOutput.write(CompletionScript.script(for: shell))

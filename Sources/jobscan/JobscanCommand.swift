@@ -47,6 +47,9 @@ struct JobscanCommand: ParsableCommand {
         valueName: "path"), completion: .file())
     var history: String?
 
+    @Option(help: ArgumentHelp("Write the forensic HTML report to PATH (- for standard output): one self-contained page.", valueName: "path"), completion: .file())
+    var html: String?
+
     @Flag(help: "Exit 0 whatever the verdict; input errors still exit 3.")
     var exitZero = false
 
@@ -59,7 +62,7 @@ struct JobscanCommand: ParsableCommand {
     var format: OutputFormat { formatOption ?? .table }
 
     /// The outputs that may be sent to standard output instead of the report.
-    var outputs: [(option: String, path: String?)] { [("--timeline", timeline), ("--history", history)] }
+    var outputs: [(option: String, path: String?)] { [("--timeline", timeline), ("--history", history), ("--html", html)] }
 
     func validate() throws {
         _ = try StandardOutputOwner.option(among: outputs, reportFormatGiven: formatOption != nil)
@@ -76,16 +79,19 @@ struct JobscanCommand: ParsableCommand {
         if let timelineSpool { runSink = { name in timelineSpool.sink(for: name).map { TimelineWriter(sink: $0, instance: name) } } }
         var historySink: (@Sendable (String) -> HistoryRecordSink?)?
         if let historySpool { historySink = { name in historySpool.sink(for: name).map { HistoryWriter(sink: $0, instance: name) } } }
+        let htmlFile = try html.map { try OutputFile.open($0) }, htmlCollection = htmlFile.map { _ in HTMLCollection() }
+        if let htmlCollection { (runSink, historySink) = (htmlCollection.runSinks(adding: runSink), htmlCollection.historySinks(adding: historySink)) }
         let fleet = try Pipeline.analyze(input, options: try Pipeline.options(input, replay), runSink: runSink, historySink: historySink)
+        if let htmlFile, let htmlCollection { htmlFile.write(HTMLReport.render(fleet, collection: htmlCollection)); try htmlFile.finish() }
         for (spool, file, option) in [(timelineSpool, timelineFile, "--timeline"), (historySpool, historyFile, "--history")] {
             guard let spool, let file else { continue }
             guard spool.write(to: file) else { throw CommandFailure("\(option): the spooled records could not be read back") }
-            file.close()
+            try file.finish()
         }
         try textfile.write(fleet)
         if format != .table || !reportShown { Pipeline.reportDiagnostics(fleet.input) }
         if reportShown { try report(fleet) }
-        Terminal.standardOutput.flush()
+        try Terminal.standardOutput.finish(closingStandardOutput: true)
         throw ExitCode(Pipeline.exitStatus(ExitStatus.of(fleet, exitZero: exitZero)))
     }
 

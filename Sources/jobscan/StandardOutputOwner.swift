@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// Standard output belongs to one output at a time: the report, or the one output sent to `-`
-/// (`--timeline -`, `--history -`, `--junit -`), which is then printed alone.
+/// (`--timeline -`, `--history -`, `--html -`, `--junit -`), which is then printed alone.
 enum StandardOutputOwner {
     /// The option among `outputs` whose path is `-`, if any; two of them are a usage error, as
     /// is an explicit `--format` (`reportFormatGiven`) beside one.

@@ -128,6 +128,15 @@ struct StandardOutputOwnerTests {
         #expect(lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) is [String: Any] })
     }
 
+    @Test("--html - prints the page alone")
+    func html() throws {
+        let result = try CLI.run(["--stall-threshold", "1.5s", "--html", "-", CLI.fixture("noise.log")])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("<!DOCTYPE html>"))
+        #expect(result.stdout.hasSuffix("</html>\n"))
+        #expect(!result.stdout.contains("cross-check  5 logged health check(s)"))
+    }
+
     @Test("check --junit - prints the XML alone")
     func junit() throws {
         let result = try CLI.run(["--stall-threshold", "1.5s", "--expect", "verdict == \"degraded\"", "--junit", "-", CLI.fixture("noise.log")],
@@ -138,7 +147,7 @@ struct StandardOutputOwnerTests {
     }
 
     @Test("two outputs to -, or --format beside one, are a usage error", arguments: [
-        ["--timeline", "-", "--history", "-"], ["--format", "json", "--timeline", "-"],
+        ["--timeline", "-", "--history", "-"], ["--format", "json", "--timeline", "-"], ["--html", "-", "--history", "-"],
     ])
     func twoOwners(arguments: [String]) throws {
         let result = try CLI.run(arguments + [CLI.fixture("noise.log")])

@@ -90,6 +90,22 @@ struct FleetCLITests {
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     }
 
+    @Test("check: instances.<name>.… reads one instance; an unknown instance fails and lists the instances")
+    func checkInstances() throws {
+        let sample = "Samples/shapes/cri"
+        let pass = try CLI.run(Self.threshold + [
+            "--expect", #"instances."prod/icy-backend-7d9f8c-abcde/icy-backend".verdict == "degraded""#,
+            "--expect", #"instances."prod/icy-backend-7d9f8c-fghij/icy-backend".jobs.btc_transaction_indexing.consecutive_failures == 4"#,
+            "--expect", #"instances."prod/icy-backend-7d9f8c-fghij/icy-backend".http_status == 503"#,
+            sample], subcommand: "check")
+        #expect(pass.status == 0, "\(pass.stdout)\(pass.stderr)")
+        let unknown = try CLI.run(Self.threshold + ["--expect", #"instances.nope.verdict == "healthy""#, sample], subcommand: "check")
+        #expect(unknown.status == 1)
+        #expect(unknown.stdout.contains("no instance 'nope' in the input; instances: prod/icy-backend-7d9f8c-abcde/icy-backend"))
+        let wildcard = try CLI.run(Self.threshold + ["--expect", #"instances."a".jobs.*.status == "failed""#, sample], subcommand: "check")
+        #expect(wildcard.status == 2, "a * inside an instance is an expression error")
+    }
+
     @Test("rotated files in glob order: the same report as in time order, no warning")
     func globOrder() throws {
         let dir = "Samples/shapes/plain/host-a"

@@ -116,15 +116,15 @@ struct TextfileTests {
     // MARK: Histograms
 
     /// Observations as swift-prometheus would bucket them: cumulative counts over the bounds, count, sum.
-    private func replayed(_ observations: [(Int64, Int)]) -> (cumulative: [Int], count: Int, sum: Int64) {
+    private func replayed(_ observations: [(Int64, Int)]) -> (cumulative: [Int], count: Int, sum: Int128) {
         let bounds = DurationHistogram.bucketBounds.map { Int64($0) * 1_000_000_000 }
         var cumulative = [Int](repeating: 0, count: bounds.count)
         var count = 0
-        var sum: Int64 = 0
+        var sum: Int128 = 0
         for (value, repeats) in observations {
             for (i, bound) in bounds.enumerated() where value <= bound { cumulative[i] += repeats }
             count += repeats
-            sum += value * Int64(repeats)
+            sum += Int128(value) * Int128(repeats)
         }
         return (cumulative, count, sum)
     }

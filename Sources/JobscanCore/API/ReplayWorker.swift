@@ -1,25 +1,31 @@
+import Dispatch
 import Foundation
 
 /// Runs the replay on a thread of its own, fed batches of events in file order, so that decoding
 /// (this thread) and replaying (that one) share the two cores. The order of events is kept
-/// exactly; the batch queue is bounded, so memory stays flat whatever the input size.
+/// exactly; the batch queue (a `HandOff`) is bounded, so memory stays flat whatever the input size.
 final class ReplayWorker: @unchecked Sendable {
     enum Item: Sendable {
         case event(JobEvent)
         case lineTime(Instant)
     }
 
+    private enum Message: Sendable {
+        case batch([Item])
+        /// Answered on `answered` once every batch before it has been applied.
+        case drain
+        /// Ends the thread, answered on `answered`.
+        case stop
+    }
+
     // Touched only by the worker thread until `drain()` returns, then only by the caller.
     private let replayer: Replayer
-    private let condition = NSCondition()
-    // Guarded by `condition`.
-    private var queue: [[Item]] = []
-    private var closed = false
-    private var idle = true
-    private var stopped = false
-    // The caller's batch being filled.
+    private let inbox = HandOff<Message>(capacity: ReplayWorker.queueLimit)
+    private let answered = DispatchSemaphore(value: 0)
+    // The caller's side only.
     private var batch: [Item] = []
-    private static let batchSize = 512
+    private var stopped = false
+    static let batchSize = 512
     private static let queueLimit = 32
 
     init(replayer: Replayer) {
@@ -39,56 +45,43 @@ final class ReplayWorker: @unchecked Sendable {
     /// Waits until every submitted item has been applied; afterwards the replayer is the caller's.
     func drain() -> Replayer {
         flush()
-        condition.lock()
-        while !queue.isEmpty || !idle { condition.wait() }
-        condition.unlock()
+        inbox.put(.drain)
+        answered.wait()
         return replayer
     }
 
-    /// Ends the worker thread (after draining).
+    /// Ends the worker thread (after what was submitted is applied).
     func stop() {
-        condition.lock()
-        closed = true
-        condition.broadcast()
-        while !stopped { condition.wait() }
-        condition.unlock()
+        guard !stopped else { return }
+        stopped = true
+        flush()
+        inbox.put(.stop)
+        answered.wait()
     }
 
     private func flush() {
         guard !batch.isEmpty else { return }
-        condition.lock()
-        while queue.count >= Self.queueLimit { condition.wait() }
-        queue.append(batch)
-        condition.broadcast()
-        condition.unlock()
+        inbox.put(.batch(batch))
         batch = []
         batch.reserveCapacity(Self.batchSize)
     }
 
     private func run() {
         while true {
-            condition.lock()
-            while queue.isEmpty && !closed { condition.wait() }
-            if queue.isEmpty {
-                stopped = true
-                condition.broadcast()
-                condition.unlock()
+            switch inbox.take() {
+            case .batch(let items):
+                for item in items {
+                    switch item {
+                    case .event(let event): replayer.apply(event)
+                    case .lineTime(let time): replayer.observeLineTime(time)
+                    }
+                }
+            case .drain:
+                answered.signal()
+            case .stop:
+                answered.signal()
                 return
             }
-            let items = queue.removeFirst()
-            idle = false
-            condition.broadcast()
-            condition.unlock()
-            for item in items {
-                switch item {
-                case .event(let event): replayer.apply(event)
-                case .lineTime(let time): replayer.observeLineTime(time)
-                }
-            }
-            condition.lock()
-            idle = true
-            condition.broadcast()
-            condition.unlock()
         }
     }
 }

@@ -11,6 +11,10 @@ enum FleetWarnings {
                 }
             }
         }
+        for analysis in analyses where analysis.replay.eventsOfUntrackedJobs > 0 {
+            // Replay's note says how many and names the first job left out.
+            if let note = analysis.replay.notes.first { out.append("instance \(analysis.instance.name): \(note.location): \(note.text)") }
+        }
         let named = Set(analyses.flatMap { $0.replay.lifetime.map(\.jobName) })
         if options.criticalJobsNamed, !analyses.isEmpty {
             for job in options.criticalJobs.sorted() where !named.contains(job) {

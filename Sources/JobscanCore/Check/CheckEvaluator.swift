@@ -43,6 +43,11 @@ public struct CheckEvaluator: Sendable {
             case .missingJob(let scope, let name):
                 let message = missingJobMessage(scope: scope, name: name)
                 return result(.failed, message, [message])
+            case .missingInstance(let name):
+                let seen = subject.instanceNames
+                let message = "no instance \(CheckQuoting.sourceSnippet(name)) in the input; "
+                    + (seen.isEmpty ? "the input is one instance (drop the instances.<name> prefix)" : "instances: " + seen.joined(separator: ", "))
+                return result(.failed, message, [message])
             case .noValue(let path):
                 let message = "the replayed state has no value for \(path)"
                 return result(.error, message, [message])
@@ -116,6 +121,7 @@ private struct Bindings {
 /// Why evaluation stopped before reaching a truth value.
 private enum Stop: Error {
     case missingJob(CheckScope, String)
+    case missingInstance(String)
     case noValue(CheckPath)
     case wrongKind(CheckPath, CheckValueType, CheckValue)
     case incomparable(String, CheckValue, CheckValue)
@@ -288,6 +294,7 @@ private struct Run {
                 throw .noValue(.root(field: pattern.text))
             }
             guard let value = subject.value(at: path) else {
+                if case .instance(let name, _) = path, !subject.instanceNames.contains(name) { throw .missingInstance(name) }
                 if let name = path.jobName { throw .missingJob(pattern.scope, name) }
                 throw .noValue(path)
             }

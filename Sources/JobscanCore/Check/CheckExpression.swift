@@ -78,11 +78,29 @@ struct CheckPathPattern: Sendable, Equatable, Hashable {
     /// Set exactly when `scope.hasJobs`.
     let job: CheckJobSelector?
     let field: CheckField
+    /// `instances.<name>.…`: the instance of a fleet the path reads (never with a `*` job).
+    var instance: String?
+
+    init(scope: CheckScope, job: CheckJobSelector?, field: CheckField, instance: String? = nil) {
+        self.scope = scope
+        self.job = job
+        self.field = field
+        self.instance = instance
+    }
+
+    /// The same path, read in one instance of a fleet.
+    func inInstance(_ name: String) -> CheckPathPattern {
+        CheckPathPattern(scope: scope, job: job, field: field, instance: name)
+    }
 
     var isWildcard: Bool { job == .wildcard }
 
     /// The concrete path for the job `*` stands for (ignored for named jobs).
     func resolved(wildcardJob: String?) -> CheckPath? {
+        if let instance {
+            return CheckPathPattern(scope: scope, job: job, field: field).resolved(wildcardJob: wildcardJob)
+                .map { .instance(name: instance, path: $0) }
+        }
         let name: String?
         switch job {
         case .named(let named): name = named
@@ -101,13 +119,14 @@ struct CheckPathPattern: Sendable, Equatable, Hashable {
     }
 
     var text: String {
+        if let instance { return "instances.\(CheckPath.jobText(instance)).\(CheckPathPattern(scope: scope, job: job, field: field).text)" }
         switch job {
         case .wildcard:
-            "\(scope.rawValue).*.\(field.name)"
+            return "\(scope.rawValue).*.\(field.name)"
         case .named(let name):
-            (resolved(wildcardJob: name)?.description) ?? field.name
+            return (resolved(wildcardJob: name)?.description) ?? field.name
         case nil:
-            resolved(wildcardJob: nil)?.description ?? field.name
+            return resolved(wildcardJob: nil)?.description ?? field.name
         }
     }
 }

@@ -37,18 +37,9 @@ enum CheckQuoting {
 
     /// Source text with every control character replaced by one space, so a caret
     /// drawn under it lines up and the echo stays on one line.
-    static func flattened(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            out.unicodeScalars.append(isControl(scalar) ? " " : scalar)
-        }
-        return out
-    }
+    static func flattened(_ text: String) -> String { TerminalText.flattened(text) }
 
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-            || scalar.value == 0x2028 || scalar.value == 0x2029
-    }
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool { TerminalText.isControl(scalar) }
 
     static func hex4(_ value: UInt32) -> String {
         let digits = String(value, radix: 16, uppercase: true)

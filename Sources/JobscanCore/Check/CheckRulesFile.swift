@@ -7,7 +7,9 @@
 /// taken as an expression instead (an unquoted time, say), for a better message.
 /// `#` outside a string starts a comment. Lines may end in CRLF; a leading BOM is skipped.
 public enum CheckRulesFile {
-    /// The rules in file order, or every malformed line at once.
+    /// The rules in file order, or every malformed line at once. A file without any rule (empty,
+    /// or only comments and blank lines) is an error too: a CI check that asserts nothing
+    /// would pass whatever the log says.
     public static func parse(_ text: String, fileName: String) throws(CheckRulesFileError) -> [CheckRule] {
         var rules: [CheckRule] = []
         var issues: [CheckRulesFileError.Issue] = []
@@ -24,6 +26,13 @@ public enum CheckRulesFile {
             }
         }
         guard issues.isEmpty else { throw CheckRulesFileError(fileName: fileName, issues: issues) }
+        guard !rules.isEmpty else {
+            let firstLine = body.split(separator: "\n", omittingEmptySubsequences: false).first.map { String(String.UnicodeScalarView($0)) } ?? ""
+            throw CheckRulesFileError(fileName: fileName, issues: [.init(
+                line: 1, column: 1, expected: "at least one rule (an expression, optionally after 'name: ')",
+                found: body.isEmpty ? "an empty file" : "only comments and blank lines",
+                lineText: firstLine.hasSuffix("\r") ? String(firstLine.dropLast()) : firstLine)])
+        }
         return rules
     }
 

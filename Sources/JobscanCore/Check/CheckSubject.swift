@@ -1,5 +1,5 @@
 /// A concrete place in the replayed state; wildcards are resolved before a subject sees one.
-public enum CheckPath: Sendable, Hashable, CustomStringConvertible {
+public indirect enum CheckPath: Sendable, Hashable, CustomStringConvertible {
     /// `verdict` or `http_status`.
     case root(field: String)
     case summary(field: String)
@@ -8,9 +8,12 @@ public enum CheckPath: Sendable, Hashable, CustomStringConvertible {
     case input(field: String)
     case history(field: String)
     case circuitBreaker(name: String, field: String)
+    /// `instances.<name>.<path>`: a path of one instance of a fleet (the path itself has no `*`).
+    case instance(name: String, path: CheckPath)
 
     public var scope: CheckScope {
         switch self {
+        case .instance(_, let path): path.scope
         case .root: .root
         case .summary: .summary
         case .job: .jobs
@@ -26,6 +29,7 @@ public enum CheckPath: Sendable, Hashable, CustomStringConvertible {
         case .root(let field), .summary(let field), .input(let field), .history(let field),
              .job(_, let field), .lifetime(_, let field), .circuitBreaker(_, let field):
             field
+        case .instance(_, let path): path.field
         }
     }
 
@@ -33,6 +37,7 @@ public enum CheckPath: Sendable, Hashable, CustomStringConvertible {
     public var jobName: String? {
         switch self {
         case .job(let name, _), .lifetime(let name, _), .circuitBreaker(let name, _): name
+        case .instance(_, let path): path.jobName
         default: nil
         }
     }
@@ -47,6 +52,7 @@ public enum CheckPath: Sendable, Hashable, CustomStringConvertible {
         case .circuitBreaker(let name, let field): "circuit_breakers.\(CheckPath.jobText(name)).\(field)"
         case .job(let name, let field): "jobs.\(CheckPath.jobText(name)).\(field)"
         case .lifetime(let name, let field): "lifetime.\(CheckPath.jobText(name)).\(field)"
+        case .instance(let name, let path): "instances.\(CheckPath.jobText(name)).\(path)"
         }
     }
 
@@ -66,6 +72,8 @@ public protocol CheckSubject: Sendable {
     var lifetimeJobNames: [String] { get }
     /// Services with a circuit breaker or failed calls in the log (what `circuit_breakers.*` ranges over), sorted.
     var circuitBreakerNames: [String] { get }
+    /// Instances of a fleet (what `instances.<name>` names), sorted; none outside a fleet.
+    var instanceNames: [String] { get }
     /// The value at `path`; nil when the path's job is absent.
     func value(at path: CheckPath) -> CheckValue?
 }
@@ -73,4 +81,7 @@ public protocol CheckSubject: Sendable {
 extension CheckSubject {
     /// A subject without external dependencies.
     public var circuitBreakerNames: [String] { [] }
+
+    /// A subject that is one instance.
+    public var instanceNames: [String] { [] }
 }

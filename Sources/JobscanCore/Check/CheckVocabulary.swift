@@ -41,80 +41,121 @@ public struct CheckField: Sendable, Equatable, Hashable {
     }
 }
 
-/// The subject's vocabulary: every field of every scope, in the order messages list them.
+/// One field of the vocabulary: its name, its type and how an analysis gives its value, in one
+/// entry, so that the parser's names, the type checker's types and the values cannot drift apart.
+struct CheckFieldEntry<Source>: Sendable {
+    let field: CheckField
+    /// The value, or nil when the state has none (`http_status` without a verdict).
+    let value: @Sendable (Source) -> CheckValue?
+
+    init(_ name: String, _ type: CheckValueType, _ value: @escaping @Sendable (Source) -> CheckValue?) {
+        field = CheckField(name, type)
+        self.value = value
+    }
+}
+
+/// A job's record with the offset its times are shown in.
+struct CheckJobSource {
+    let job: JobStatus
+    let offset: Int32
+}
+
+/// A job's lifetime totals with the offset its times are shown in.
+struct CheckLifetimeSource {
+    let totals: LifetimeTotals
+    let offset: Int32
+}
+
+/// The subject's vocabulary: every field of every scope, in the order messages list them, with
+/// the value each takes in an analysis (`.time` fields are given as `.string`).
 ///
 /// This is the one place to extend when the replay learns a new field; the parser
 /// rejects any other name and the type checker takes the types from here.
 public enum CheckVocabulary {
-    public static let root: [CheckField] = [
-        CheckField("verdict", .string),
-        CheckField("http_status", .int),
+    static let rootEntries: [CheckFieldEntry<Verdict>] = [
+        .init("verdict", .string) { .string($0.rawValue) },
+        // No verdict, no endpoint answer: no status to compare (an assertion on it fails).
+        .init("http_status", .int) { verdict -> CheckValue? in verdict.httpStatus.map { CheckValue.int(Int64($0)) } },
     ]
 
-    public static let summary: [CheckField] = [
-        CheckField("total_jobs", .int),
-        CheckField("running_jobs", .int),
-        CheckField("healthy_jobs", .int),
-        CheckField("unhealthy_jobs", .int),
-        CheckField("stalled_jobs", .int),
+    static let summaryEntries: [CheckFieldEntry<JobsSummary>] = [
+        .init("total_jobs", .int) { .int(Int64($0.totalJobs)) },
+        .init("running_jobs", .int) { .int(Int64($0.runningJobs)) },
+        .init("healthy_jobs", .int) { .int(Int64($0.healthyJobs)) },
+        .init("unhealthy_jobs", .int) { .int(Int64($0.unhealthyJobs)) },
+        .init("stalled_jobs", .int) { .int(Int64($0.stalledJobs)) },
     ]
 
-    public static let jobs: [CheckField] = [
-        CheckField("status", .string),
-        CheckField("success_count", .int),
-        CheckField("failure_count", .int),
-        CheckField("consecutive_failures", .int),
-        CheckField("last_error", .string),
-        CheckField("last_duration", .duration),
-        CheckField("average_execution", .duration),
-        CheckField("min_execution", .duration),
-        CheckField("max_execution", .duration),
-        CheckField("last_run_time", .time),
-        CheckField("error_type", .string),
-        CheckField("timeout", .string),
-        CheckField("panic", .string),
+    static let jobEntries: [CheckFieldEntry<CheckJobSource>] = [
+        .init("status", .string) { .string($0.job.status.rawValue) },
+        .init("success_count", .int) { .int(Int64($0.job.successCount)) },
+        .init("failure_count", .int) { .int(Int64($0.job.failureCount)) },
+        .init("consecutive_failures", .int) { .int(Int64($0.job.consecutiveFailures)) },
+        .init("last_error", .string) { .string($0.job.lastError) },
+        .init("last_duration", .duration) { .duration($0.job.lastDuration) },
+        .init("average_execution", .duration) { .duration($0.job.averageExecution) },
+        // Never completed: the service's Int64.max would pass every "<" test, so 0 stands in.
+        .init("min_execution", .duration) { .duration($0.job.minExecution == .max ? 0 : $0.job.minExecution) },
+        .init("max_execution", .duration) { .duration($0.job.maxExecution) },
+        .init("last_run_time", .time) { .string(ServiceTime.text($0.job.lastRunTime, offset: $0.offset)) },
+        .init("error_type", .string) { .string($0.job.metadata["error_type"] ?? "") },
+        .init("timeout", .string) { .string($0.job.metadata["timeout"] ?? "") },
+        .init("panic", .string) { .string($0.job.metadata["panic"] ?? "") },
     ]
 
-    public static let lifetime: [CheckField] = [
-        CheckField("runs", .int),
-        CheckField("successes", .int),
-        CheckField("failures", .int),
-        CheckField("timeouts", .int),
-        CheckField("panics", .int),
-        CheckField("stalls", .int),
-        CheckField("restarts_seen", .int),
-        CheckField("first_seen", .time),
-        CheckField("last_seen", .time),
+    static let lifetimeEntries: [CheckFieldEntry<CheckLifetimeSource>] = [
+        .init("runs", .int) { .int(Int64($0.totals.runs)) },
+        .init("successes", .int) { .int(Int64($0.totals.successes)) },
+        .init("failures", .int) { .int(Int64($0.totals.failures)) },
+        .init("timeouts", .int) { .int(Int64($0.totals.timeouts)) },
+        .init("panics", .int) { .int(Int64($0.totals.panics)) },
+        .init("stalls", .int) { .int(Int64($0.totals.stalls)) },
+        // Restarts the job lived through: the processes it was seen in, beyond the first.
+        .init("restarts_seen", .int) { .int(Int64(max(0, $0.totals.processesSeen - 1))) },
+        .init("first_seen", .time) { .string(ServiceTime.text($0.totals.firstSeen, offset: $0.offset)) },
+        .init("last_seen", .time) { .string(ServiceTime.text($0.totals.lastSeen, offset: $0.offset)) },
     ]
 
-    public static let input: [CheckField] = [
-        CheckField("files", .int),
-        CheckField("bytes", .int),
-        CheckField("lines", .int),
-        CheckField("events", .int),
-        CheckField("foreign_lines", .int),
-        CheckField("diagnostics", .int),
-        CheckField("overlong_lines", .int),
+    static let inputEntries: [CheckFieldEntry<InputSummary>] = [
+        .init("files", .int) { .int(Int64($0.files.count)) },
+        .init("bytes", .int) { .int(Int64($0.bytes)) },
+        .init("lines", .int) { .int(Int64($0.lines)) },
+        .init("events", .int) { .int(Int64($0.eventCount)) },
+        .init("foreign_lines", .int) { .int(Int64($0.foreignLines)) },
+        .init("diagnostics", .int) { .int(Int64($0.diagnosticCount)) },
+        .init("overlong_lines", .int) { .int(Int64($0.overlongLines)) },
     ]
 
-    public static let history: [CheckField] = [
-        CheckField("healthy_seconds", .number),
-        CheckField("degraded_seconds", .number),
-        CheckField("unhealthy_seconds", .number),
-        CheckField("unknown_seconds", .number),
-        CheckField("availability", .number),
-        CheckField("incidents", .int),
-        CheckField("longest_incident", .duration),
-        CheckField("mean_incident", .duration),
+    static let historyEntries: [CheckFieldEntry<VerdictHistory>] = [
+        .init("healthy_seconds", .number) { .number(GoDuration.seconds($0.timeInState.healthy)) },
+        .init("degraded_seconds", .number) { .number(GoDuration.seconds($0.timeInState.degraded)) },
+        .init("unhealthy_seconds", .number) { .number(GoDuration.seconds($0.timeInState.unhealthy)) },
+        .init("unknown_seconds", .number) { .number(GoDuration.seconds($0.timeInState.unknown)) },
+        // No span (no job event): nothing was ever unavailable, so 1 rather than no value.
+        .init("availability", .number) { .number($0.timeInState.availability ?? 1) },
+        .init("incidents", .int) { .int(Int64($0.incidentCount)) },
+        .init("longest_incident", .duration) { .duration($0.longestIncident) },
+        .init("mean_incident", .duration) { .duration($0.meanIncident ?? 0) },
     ]
 
-    public static let circuitBreakers: [CheckField] = [
-        CheckField("state", .string),
-        CheckField("trips", .int),
-        CheckField("changes", .int),
-        CheckField("time_open", .duration),
-        CheckField("failures", .int),
+    static let circuitBreakerEntries: [CheckFieldEntry<CircuitBreakerSummary>] = [
+        .init("state", .string) { .string($0.state ?? "") },
+        .init("trips", .int) { .int(Int64($0.trips)) },
+        .init("changes", .int) { .int(Int64($0.changes)) },
+        .init("time_open", .duration) { .duration($0.timeOpen) },
+        .init("failures", .int) { .int(Int64($0.failures)) },
     ]
+
+    public static let root: [CheckField] = rootEntries.map(\.field)
+    public static let summary: [CheckField] = summaryEntries.map(\.field)
+    public static let jobs: [CheckField] = jobEntries.map(\.field)
+    public static let lifetime: [CheckField] = lifetimeEntries.map(\.field)
+    public static let input: [CheckField] = inputEntries.map(\.field)
+    public static let history: [CheckField] = historyEntries.map(\.field)
+    public static let circuitBreakers: [CheckField] = circuitBreakerEntries.map(\.field)
+
+    /// `instances.<name>.<path>`: a path of one instance of a fleet.
+    public static let instancesRoot = "instances"
 
     /// The roots a path can start with, in the order messages list them.
     public static let roots: [String] =
@@ -139,5 +180,10 @@ public enum CheckVocabulary {
     /// The field named `name` in `scope`, or nil.
     public static func field(_ name: String, in scope: CheckScope) -> CheckField? {
         fields(of: scope).first { $0.name == name }
+    }
+
+    /// The entry named `name` of a table.
+    static func entry<Source>(_ name: String, in entries: [CheckFieldEntry<Source>]) -> CheckFieldEntry<Source>? {
+        entries.first { $0.field.name == name }
     }
 }

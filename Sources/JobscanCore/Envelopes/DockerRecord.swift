@@ -4,20 +4,18 @@
 enum DockerRecord {
     /// Decodes the record's `log` into `out` (cleared first); returns its stream and whether the
     /// line ends here (the `\n` is removed).
-    static func decode(_ line: UnsafeRawBufferPointer, into out: inout [UInt8]) throws(EnvelopeError) -> (stream: UInt8, complete: Bool) {
-        out.removeAll(keepingCapacity: true)
-        var scanner: JSONObjectScanner
-        do throws(JSONSyntaxError) {
-            scanner = try JSONObjectScanner(line)
-        } catch {
-            throw .malformed(.docker, "expected '{'")
-        }
+    static func decode(_ line: UnsafeRawBufferPointer, into out: ScratchBytes) throws(EnvelopeError) -> (stream: UInt8, complete: Bool) {
+        out.removeAll()
+        var scanner = try JSONObjectScanner.record(line, .docker)
         var stream: UInt8 = 0
         var sawTime = false
-        while let (key, value) = try scanner.nextMember(.docker) {
+        while let key = try scanner.nextKey(.docker) {
             if key.isKey("log", in: line) {
-                try value.appendString(in: line, to: &out, shape: .docker, field: "log")
-            } else if key.isKey("stream", in: line) {
+                try scanner.decodeString(line, into: out, .docker, field: "log")
+                continue
+            }
+            let value = try scanner.value(.docker)
+            if key.isKey("stream", in: line) {
                 let s = value.bytes(in: line)
                 stream = ByteSearch.equals(s, "stdout") ? 1 : ByteSearch.equals(s, "stderr") ? 2 : 3
             } else if key.isKey("time", in: line) {
@@ -25,10 +23,7 @@ enum DockerRecord {
             }
         }
         guard sawTime else { throw .malformed(.docker, "no time") }
-        guard out.last == 0x0A else { return (stream, false) }
-        out.removeLast()
-        if out.last == 0x0D { out.removeLast() }
-        return (stream, true)
+        return (stream, out.removeLineEnd())
     }
 
     /// The record's `time`, for ordering files.

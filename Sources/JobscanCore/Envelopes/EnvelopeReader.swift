@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where the envelope stage's output goes.
 protocol EnvelopeOutput {
     /// A line of the service, its instance's slot and the line number of its (first) record.
@@ -26,21 +32,20 @@ struct EnvelopeReader {
     let shape: LogShape
     let fileName: String
     private(set) var counts = Counts()
-    private var scratch: [UInt8] = []
-    private var keyScratch: [UInt8] = []
+    private let scratch = ScratchBytes()
+    private let keyScratch = ScratchBytes(capacity: 256)
     private var partials: PartialLines
     private var keys: [(key: [UInt8], slot: Int)] = []
     private var lastKey = -1
     /// kubectl with `--timestamps` writes stamps inside long lines too.
     private var stampedLines = false
     /// logcli exports are newest first by default: held and replayed in time order at the end.
-    private var held: [(time: Instant, slot: Int, line: Int, bytes: [UInt8])] = []
+    private var held = HeldLines()
 
     init(shape: LogShape, fileName: String, maxLineBytes: Int) {
         self.shape = shape
         self.fileName = fileName
         partials = PartialLines(limit: maxLineBytes)
-        scratch.reserveCapacity(64 * 1024)
     }
 
     /// Unwraps one record (a line of the input, without its terminator).
@@ -50,7 +55,7 @@ struct EnvelopeReader {
             case .plain:
                 out.line(record, slot: 0, number: number)
             case .kubectlTimestamps:
-                guard let (_, content) = LeadingTimestamp.split(record) else {
+                guard let content = LeadingTimestamp.contentStart(record) else {
                     throw .malformed(.kubectlTimestamps, "no RFC 3339 time and space at the start")
                 }
                 deliverStamped(UnsafeRawBufferPointer(rebasing: record[content...]), slot: 0, number: number, &out)
@@ -61,7 +66,7 @@ struct EnvelopeReader {
                 }
                 let slot = slot(for: UnsafeRawBufferPointer(rebasing: record[key]), &out) { KubectlPrefix.instanceName($0) }
                 var rest = UnsafeRawBufferPointer(rebasing: record[content...])
-                if let (_, start) = LeadingTimestamp.split(rest) {
+                if let start = LeadingTimestamp.contentStart(rest) {
                     stampedLines = true
                     rest = UnsafeRawBufferPointer(rebasing: rest[start...])
                 }
@@ -73,28 +78,16 @@ struct EnvelopeReader {
                 joinOrDeliver(UnsafeRawBufferPointer(rebasing: record[r.content]), partial: r.partial,
                               slot: 0, stream: r.stream, number: number, &out)
             case .docker:
-                let (stream, complete) = try DockerRecord.decode(record, into: &scratch)
-                // A second reference while self is mutated; released before the next record, so never copied.
-                let line = scratch
-                line.withUnsafeBytes { piece in
-                    joinOrDeliver(piece, partial: !complete, slot: 0, stream: stream, number: number, &out)
-                }
+                let (stream, complete) = try DockerRecord.decode(record, into: scratch)
+                joinOrDeliver(scratch.bytes, partial: !complete, slot: 0, stream: stream, number: number, &out)
             case .journald:
-                let (partial, _) = try JournaldRecord.decode(record, message: &scratch, key: &keyScratch)
-                let (line, key) = (scratch, keyScratch)
-                let slot = key.withUnsafeBytes { key in
-                    self.slot(for: key, &out) { String(decoding: $0, as: UTF8.self) }
-                }
-                line.withUnsafeBytes { piece in
-                    joinOrDeliver(piece, partial: partial, slot: slot, stream: 0, number: number, &out)
-                }
+                let (partial, _) = try JournaldRecord.decode(record, message: scratch, key: keyScratch)
+                let slot = slot(for: keyScratch.bytes, &out) { String(decoding: $0, as: UTF8.self) }
+                joinOrDeliver(scratch.bytes, partial: partial, slot: slot, stream: 0, number: number, &out)
             case .logcli:
-                let time = try LogcliRecord.decode(record, line: &scratch, key: &keyScratch)
-                let key = keyScratch
-                let slot = key.withUnsafeBytes { key in
-                    self.slot(for: key, &out) { String(decoding: $0, as: UTF8.self) }
-                }
-                held.append((time, slot, number, scratch))
+                let time = try LogcliRecord.decode(record, line: scratch, key: keyScratch)
+                let slot = slot(for: keyScratch.bytes, &out) { String(decoding: $0, as: UTF8.self) }
+                held.append(scratch.bytes, time: time, slot: slot, line: number)
             }
         } catch {
             counts.diagnostics += 1
@@ -111,23 +104,15 @@ struct EnvelopeReader {
             counts.joinedRecords -= 1
             handOver(entry, &out)
         }
-        guard !held.isEmpty else { return }
-        let lines = held
-        held = []
-        // Backward (logcli's default) or forward: keep the file's order for equal times.
-        let nonIncreasing = zip(lines, lines.dropFirst()).allSatisfy { $0.time >= $1.time }
-        let ordered = nonIncreasing ? Array(lines.reversed())
-            : lines.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
-        for entry in ordered {
-            entry.bytes.withUnsafeBytes { out.line($0, slot: entry.slot, number: entry.line) }
-        }
+        held.inTimeOrder { bytes, slot, line in out.line(bytes, slot: slot, number: line) }
+        held = HeldLines()
     }
 
     // MARK: -
 
     private mutating func slot<O: EnvelopeOutput>(for key: UnsafeRawBufferPointer, _ out: inout O, name: (UnsafeRawBufferPointer) -> String) -> Int {
-        if lastKey >= 0, keys[lastKey].key.elementsEqual(key) { return keys[lastKey].slot }
-        if let i = keys.firstIndex(where: { $0.key.elementsEqual(key) }) {
+        if lastKey >= 0, Self.same(keys[lastKey].key, key) { return keys[lastKey].slot }
+        if let i = keys.firstIndex(where: { Self.same($0.key, key) }) {
             lastKey = i
             return keys[i].slot
         }
@@ -137,14 +122,18 @@ struct EnvelopeReader {
         return slot
     }
 
+    private static func same(_ a: [UInt8], _ b: UnsafeRawBufferPointer) -> Bool {
+        a.count == b.count && a.withUnsafeBytes { memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 }
+    }
+
     /// A kubectl line: long lines lose the kubelet stamps written where they were split.
     private mutating func deliverStamped<O: EnvelopeOutput>(_ content: UnsafeRawBufferPointer, slot: Int, number: Int, _ out: inout O) {
         guard stampedLines || shape == .kubectlTimestamps, content.count > LeadingTimestamp.splitThreshold else {
             return out.line(content, slot: slot, number: number)
         }
-        scratch.removeAll(keepingCapacity: true)
-        LeadingTimestamp.appendWithoutInnerStamps(content, to: &scratch)
-        scratch.withUnsafeBytes { out.line($0, slot: slot, number: number) }
+        scratch.removeAll()
+        LeadingTimestamp.appendWithoutInnerStamps(content, to: scratch)
+        out.line(scratch.bytes, slot: slot, number: number)
     }
 
     private mutating func joinOrDeliver<O: EnvelopeOutput>(_ piece: UnsafeRawBufferPointer, partial: Bool, slot: Int, stream: UInt8,

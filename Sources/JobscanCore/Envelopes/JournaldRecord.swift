@@ -4,21 +4,26 @@
 enum JournaldRecord {
     /// Decodes the entry: the message into `message`, the instance key into `key` (both cleared first).
     /// Returns whether the message is a partial one (`CONTAINER_PARTIAL_MESSAGE=true`) and its time.
-    static func decode(_ line: UnsafeRawBufferPointer, message: inout [UInt8], key: inout [UInt8]) throws(EnvelopeError) -> (partial: Bool, time: Instant?) {
-        message.removeAll(keepingCapacity: true)
-        key.removeAll(keepingCapacity: true)
-        var scanner: JSONObjectScanner
-        do throws(JSONSyntaxError) {
-            scanner = try JSONObjectScanner(line)
-        } catch {
-            throw .malformed(.journald, "expected '{'")
-        }
+    /// The time is read only with `withTime` (ordering files needs it; replay does not).
+    static func decode(_ line: UnsafeRawBufferPointer, message: ScratchBytes, key: ScratchBytes,
+                       withTime: Bool = false) throws(EnvelopeError) -> (partial: Bool, time: Instant?) {
+        message.removeAll()
+        key.removeAll()
+        var scanner = try JSONObjectScanner.record(line, .journald)
         var host: RawJSONValue?, unit: RawJSONValue?, identifier: RawJSONValue?, container: RawJSONValue?
         var messageValue: RawJSONValue?
+        var decodedMessage = false
         var partial = false
         var time: Instant?
-        while let (k, v) = try scanner.nextMember(.journald) {
+        while let k = try scanner.nextKey(.journald) {
             let name = k.bytes(in: line)
+            if name.count == 7, ByteSearch.equals(name, "MESSAGE"), scanner.atString {
+                // The line itself: decoded in one pass, not scanned first.
+                try scanner.decodeString(line, into: message, .journald, field: "MESSAGE")
+                decodedMessage = true
+                continue
+            }
+            let v = try scanner.value(.journald)
             switch name.count {
             case 7 where ByteSearch.equals(name, "MESSAGE"): messageValue = v
             case 9 where ByteSearch.equals(name, "_HOSTNAME"): host = v
@@ -27,39 +32,46 @@ enum JournaldRecord {
             case 14 where ByteSearch.equals(name, "CONTAINER_NAME"): container = v
             case 25 where ByteSearch.equals(name, "CONTAINER_PARTIAL_MESSAGE"):
                 partial = v.kind == .string && ByteSearch.equals(v.bytes(in: line), "true")
-            case 20 where ByteSearch.equals(name, "__REALTIME_TIMESTAMP"):
+            case 20 where withTime && ByteSearch.equals(name, "__REALTIME_TIMESTAMP"):
                 time = v.kind == .string ? microseconds(v.bytes(in: line)) : nil
             default: break
             }
         }
-        guard let messageValue else { throw .malformed(.journald, "no MESSAGE") }
+        if !decodedMessage {
+            guard let messageValue else { throw .malformed(.journald, "no MESSAGE") }
+            try decodeOther(messageValue, in: line, into: message)
+        }
+        // The key: the first value of each field (a field with several values is an array).
+        for (index, part) in [host, unit ?? identifier, container].enumerated() {
+            guard let part else { if index < 2 { key.append(0x2F) }; continue }
+            if index > 0 { key.append(0x2F) }
+            switch part.kind {
+            case .string: try part.appendString(in: line, to: key, shape: .journald, field: "instance field")
+            case .array: try appendByteArray(part.bytes(in: line), to: key)
+            default: break
+            }
+        }
+        while key.count > 0, key.base.load(fromByteOffset: key.count - 1, as: UInt8.self) == 0x2F { key.count -= 1 }
+        return (partial, time)
+    }
+
+    /// A MESSAGE that is not a plain string: an array of bytes, or null.
+    private static func decodeOther(_ messageValue: RawJSONValue, in line: UnsafeRawBufferPointer, into message: ScratchBytes) throws(EnvelopeError) {
         switch messageValue.kind {
         case .string:
-            try messageValue.appendString(in: line, to: &message, shape: .journald, field: "MESSAGE")
+            try messageValue.appendString(in: line, to: message, shape: .journald, field: "MESSAGE")
         case .array:
-            try appendByteArray(messageValue.bytes(in: line), to: &message)
+            try appendByteArray(messageValue.bytes(in: line), to: message)
         case .literal:
             throw EnvelopeError(reason: .truncatedField,
                                 detail: "MESSAGE is null: journalctl writes fields over 4096 bytes as null; export with journalctl -o json --all")
         default:
             throw .malformed(.journald, "MESSAGE is neither a string nor an array of bytes")
         }
-        // The key: the first value of each field (a field with several values is an array).
-        for (index, part) in [host, unit ?? identifier, container].enumerated() {
-            guard let part else { if index < 2 { key.append(contentsOf: "/".utf8) }; continue }
-            if index > 0 { key.append(0x2F) }
-            switch part.kind {
-            case .string: try part.appendString(in: line, to: &key, shape: .journald, field: "instance field")
-            case .array: try appendByteArray(part.bytes(in: line), to: &key)
-            default: break
-            }
-        }
-        while key.last == 0x2F { key.removeLast() }
-        return (partial, time)
     }
 
     /// `[104,105]` → `hi`; an array of strings (a field with several values) gives its first string.
-    static func appendByteArray(_ array: UnsafeRawBufferPointer, to out: inout [UInt8]) throws(EnvelopeError) {
+    static func appendByteArray(_ array: UnsafeRawBufferPointer, to out: ScratchBytes) throws(EnvelopeError) {
         var i = 1
         let n = array.count - 1  // inside the brackets
         var value = 0
@@ -81,11 +93,13 @@ enum JournaldRecord {
             case UInt8(ascii: "\""):
                 // Several values: take the first string.
                 guard let close = firstStringEnd(array, from: i + 1) else { throw .malformed(.journald, "an unterminated string") }
+                var decoded: [UInt8] = []
                 do throws(JSONStringDecoder.Failure) {
-                    try JSONStringDecoder.unescape(UnsafeRawBufferPointer(rebasing: array[(i + 1)..<close]), appendingTo: &out)
+                    try JSONStringDecoder.unescape(UnsafeRawBufferPointer(rebasing: array[(i + 1)..<close]), appendingTo: &decoded)
                 } catch {
                     throw .malformed(.journald, error.reason)
                 }
+                decoded.withUnsafeBytes { out.append($0) }
                 return
             default:
                 throw .malformed(.journald, "an array of bytes holds '\(Character(Unicode.Scalar(c)))'")
@@ -119,7 +133,6 @@ enum JournaldRecord {
 
     /// The entry's time, for ordering files.
     static func time(_ line: UnsafeRawBufferPointer) -> Instant? {
-        var message: [UInt8] = [], key: [UInt8] = []
-        return (try? decode(line, message: &message, key: &key))?.time
+        return (try? decode(line, message: ScratchBytes(capacity: line.count), key: ScratchBytes(capacity: 256), withTime: true))?.time
     }
 }

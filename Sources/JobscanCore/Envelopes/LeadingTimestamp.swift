@@ -14,6 +14,14 @@ enum LeadingTimestamp {
         return (time, end + 1)
     }
 
+    /// Where the content starts after the leading time and its space; kubelet's own layout is
+    /// recognised without parsing it (the hot path), any other RFC 3339 time is parsed.
+    @inline(__always)
+    static func contentStart(_ line: UnsafeRawBufferPointer) -> Int? {
+        if let length = kubeletStamp(in: line, at: 0) { return length }
+        return split(line)?.content
+    }
+
     /// kubelet's stamp layout, `2006-01-02T15:04:05.000000000Z07:00` and a space: 31 bytes in UTC,
     /// 36 with an offset. Returns the stamp's length at `at`, or nil.
     static func kubeletStamp(in b: UnsafeRawBufferPointer, at i: Int) -> Int? {
@@ -38,20 +46,20 @@ enum LeadingTimestamp {
 
     /// Copies `content` into `out` without the kubelet stamps inside it, which kubectl writes
     /// where a long line was split into partial records. Only called for lines over the threshold.
-    static func appendWithoutInnerStamps(_ content: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+    static func appendWithoutInnerStamps(_ content: UnsafeRawBufferPointer, to out: ScratchBytes) {
         var start = 0
         var i = 0
         let n = content.count
         while i + 31 <= n {
             // A stamp starts with the year's digit; the cheap test first.
             if content[i] >= 48, content[i] <= 57, i + 10 < n, content[i + 10] == 0x54, let length = kubeletStamp(in: content, at: i) {
-                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: content[start..<i]))
+                out.append(UnsafeRawBufferPointer(rebasing: content[start..<i]))
                 i += length
                 start = i
                 continue
             }
             i += 1
         }
-        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: content[start..<n]))
+        out.append(UnsafeRawBufferPointer(rebasing: content[start..<n]))
     }
 }

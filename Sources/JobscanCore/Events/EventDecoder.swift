@@ -47,8 +47,16 @@ public struct EventDecoder {
         return .foreign
     }
 
-    /// The time of the latest foreign line that had one since the last event (parsed only on demand):
-    /// with it, the last line's time is known even when the log ends in foreign lines.
+    /// Decodes a line with the exact scanner alone, never the fast path: what `decode` must
+    /// always agree with (the differential test and the fuzzer hold it to that).
+    mutating func decodeExactly(_ line: UnsafeRawBufferPointer, lineNumber: Int) -> LineOutcome {
+        guard line.first == UInt8(ascii: "{") else { return decode(line, lineNumber: lineNumber) }
+        resetFields()
+        return decodeJSON(line, location: LineLocation(file: fileName, line: lineNumber))
+    }
+
+    /// The latest time of the foreign lines of this input (parsed only on demand): with it, the
+    /// latest time seen is known even when the log ends in foreign lines.
     public func foreignTime() -> Instant? {
         stamp.instant()
     }
@@ -66,49 +74,31 @@ public struct EventDecoder {
         }
     }
 
-    private static let msgKey = ByteSearch("\"msg\":\"", anchor: 1)
     private static let spacedMsgKey = ByteSearch("\"msg\"", anchor: 1)
-    private static let tsKey = ByteSearch("\"ts\":", anchor: 1)
 
-    /// The fast test for a zap JSON line: its first `"msg":"` must hold a catalogue message, else
-    /// the line is foreign and only its `ts` is noted. Anything unusual (nested values before the
-    /// message, escapes in it, a spaced `"msg"`) goes to the full scan, which is exact.
+    /// The fast test for a zap JSON line; false only where the exact scan would also find the
+    /// line foreign. zap's own layout is checked in a few compares, and its first message read
+    /// in place: not a catalogue message, the line is foreign and its `ts` is noted. Every other
+    /// line that has a `"msg"` anywhere (spaced, nested, after other members, escaped) goes to
+    /// the exact scan; one without any cannot have a message.
     private static func mayBeJSONEvent(_ line: UnsafeRawBufferPointer, stamp: inout LineStamp) -> Bool {
+        guard let known = zapLayout(line) else { return spacedMsgKey.firstIndex(in: line) != nil }
         let base = line.baseAddress!
-        let keyStart: Int
-        var tsValue: Range<Int>?
-        if let known = zapLayout(line) {
-            (keyStart, tsValue) = (known.msgKey, known.ts)
-        } else {
-            guard let found = msgKey.firstIndex(in: line) else {
-                return spacedMsgKey.firstIndex(in: line) != nil
-            }
-            keyStart = found
-            let prefix = UnsafeRawBufferPointer(rebasing: line[1..<keyStart])
-            // A nested object or array before the message could hide another "msg": scan it all.
-            if ByteSearch.contains(UInt8(ascii: "{"), in: prefix) || ByteSearch.contains(UInt8(ascii: "["), in: prefix) {
-                return true
-            }
-            if let ts = tsKey.firstIndex(in: prefix) {
-                let start = 1 + ts + 5
-                var end = start
-                while end < keyStart, line[end] != UInt8(ascii: ","), line[end] != UInt8(ascii: "}") { end += 1 }
-                tsValue = start..<end
-            }
-        }
-        let valueStart = keyStart + 7
+        let valueStart = known.msgKey + 7
         guard let close = memchr(base + valueStart, Int32(UInt8(ascii: "\"")), line.count - valueStart) else { return true }
         let message = UnsafeRawBufferPointer(rebasing: line[valueStart..<base.distance(to: UnsafeRawPointer(close))])
         if ByteSearch.contains(UInt8(ascii: "\\"), in: message) { return true }
         if EventMessage.match(message) != nil { return true }
-        // Foreign: keep the raw `ts` written before the message, parsed only if it is ever needed.
-        if let tsValue { stamp.set(UnsafeRawBufferPointer(rebasing: line[tsValue]), layout: .zapJSON) }
+        // Foreign: keep the raw `ts` (the only one before the message), parsed only if it is ever needed.
+        stamp.set(UnsafeRawBufferPointer(rebasing: line[known.ts]), layout: .zapJSON)
         return false
     }
 
     /// zap's production layout, checked in a few steps instead of searched for:
-    /// `{"level":"…","ts":…,"caller":"…","msg":"` (the caller is optional). Returns where the
-    /// `"msg"` key starts and where the `ts` value is; nil for any other layout.
+    /// `{"level":"…","ts":…,"caller":"…","msg":"` (the caller is optional), with no escape in the
+    /// level or caller and a `ts` that is one plain number or one plain string, so that these
+    /// members are exactly what the exact scan reads. Returns where the `"msg"` key starts and
+    /// where the `ts` value is (quotes included); nil for any other layout.
     private static func zapLayout(_ line: UnsafeRawBufferPointer) -> (msgKey: Int, ts: Range<Int>)? {
         let base = line.baseAddress!
         let n = line.count
@@ -119,15 +109,34 @@ public struct EventDecoder {
             guard i < n, let hit = memchr(base + i, Int32(byte), n - i) else { return nil }
             return base.distance(to: UnsafeRawPointer(hit))
         }
-        guard at(0, "{\"level\":\""), let levelEnd = find(UInt8(ascii: "\""), from: 10),
+        func plain(_ range: Range<Int>) -> Bool {
+            range.isEmpty || memchr(base + range.lowerBound, Int32(UInt8(ascii: "\\")), range.count) == nil
+        }
+        guard at(0, "{\"level\":\""), let levelEnd = find(UInt8(ascii: "\""), from: 10), plain(10..<levelEnd),
               at(levelEnd, "\",\"ts\":"), let tsEnd = find(UInt8(ascii: ","), from: levelEnd + 7)
         else { return nil }
         let ts = (levelEnd + 7)..<tsEnd
+        guard isPlainValue(UnsafeRawBufferPointer(rebasing: line[ts])) else { return nil }
         if at(tsEnd, ",\"msg\":\"") { return (tsEnd + 1, ts) }
         guard at(tsEnd, ",\"caller\":\""), let callerEnd = find(UInt8(ascii: "\""), from: tsEnd + 11),
-              line[callerEnd - 1] != UInt8(ascii: "\\"), at(callerEnd, "\",\"msg\":\"")
+              plain((tsEnd + 11)..<callerEnd), at(callerEnd, "\",\"msg\":\"")
         else { return nil }
         return (callerEnd + 2, ts)
+    }
+
+    /// A JSON number as the scanner reads one (`[-0-9][-+.eE0-9]*`), or a string with no quote or
+    /// backslash inside: a value the exact scan ends exactly where the layout check does.
+    private static func isPlainValue(_ b: UnsafeRawBufferPointer) -> Bool {
+        guard let first = b.first else { return false }
+        if first == UInt8(ascii: "\"") {
+            guard b.count >= 2, b[b.count - 1] == UInt8(ascii: "\"") else { return false }
+            return !b[1..<(b.count - 1)].contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        }
+        guard first == UInt8(ascii: "-") || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) else { return false }
+        return b.allSatisfy {
+            ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+")
+                || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E")
+        }
     }
 
     /// Where a console line's parts are: after the time and level, the message, then the fields.
@@ -182,7 +191,11 @@ public struct EventDecoder {
                     // The first msg is the message (zap writes it before any field of the same name).
                     if message != nil { continue }
                     guard value.kind == .string, let m = Self.matchMessage(line, value) else {
-                        if let ts { stamp.set(UnsafeRawBufferPointer(rebasing: line[ts.start..<ts.end]), layout: .zapJSON) }
+                        if let ts {
+                            // A string `ts` with its quotes: the stamp tells a number from a text by them.
+                            let raw = ts.kind == .string ? (ts.start - 1)..<(ts.end + 1) : ts.start..<ts.end
+                            stamp.set(UnsafeRawBufferPointer(rebasing: line[raw]), layout: .zapJSON)
+                        }
                         return .foreign
                     }
                     message = m
@@ -220,7 +233,6 @@ public struct EventDecoder {
             let time = try jsonTime(line, ts, message: message, location: location)
             let lvl = try jsonLevel(line, level, message: message, location: location)
             let payload = try makePayload(message, line: line, location: location)
-            stamp.clear()
             return .event(JobEvent(time: time, level: lvl, payload: payload, location: location, encoding: .json))
         } catch {
             return .diagnostic(error)
@@ -298,7 +310,6 @@ public struct EventDecoder {
         }
         do throws(EventDiagnostic) {
             let payload = try makePayload(split.message, line: line, location: location)
-            stamp.clear()
             return .event(JobEvent(time: time, level: level, payload: payload, location: location, encoding: .console))
         } catch {
             return .diagnostic(error)

@@ -41,6 +41,14 @@ struct JSONObjectScanner {
 
     /// The next member, or nil after the closing brace.
     mutating func next() throws(JSONSyntaxError) -> (key: RawJSONValue, value: RawJSONValue)? {
+        guard let key = try nextKey() else { return nil }
+        let value = try scanValue()
+        return (key, value)
+    }
+
+    /// The next member's key, leaving the position at its value (which the caller must then
+    /// take with `value()` or read itself and pass the end to `resume(at:)`); nil after the brace.
+    mutating func nextKey() throws(JSONSyntaxError) -> RawJSONValue? {
         skipSpace()
         guard position < bytes.count else { throw JSONSyntaxError(offset: position, expected: "'}' or a member") }
         if bytes[position] == UInt8(ascii: "}") {
@@ -63,9 +71,21 @@ struct JSONObjectScanner {
         }
         position += 1
         skipSpace()
-        let value = try scanValue()
-        return (key, value)
+        return key
     }
+
+    /// The value at the position (after `nextKey()`).
+    mutating func value() throws(JSONSyntaxError) -> RawJSONValue {
+        try scanValue()
+    }
+
+    /// Goes on after a value the caller read itself, ending before `offset`.
+    mutating func resume(at offset: Int) {
+        position = offset
+    }
+
+    /// Whether the value at the position is a string (after `nextKey()`).
+    var atString: Bool { position < bytes.count && bytes[position] == UInt8(ascii: "\"") }
 
     private mutating func skipSpace() {
         while position < bytes.count {

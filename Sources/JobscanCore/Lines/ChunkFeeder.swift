@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// One block of input: `count` bytes at `dataStart`, with free room before them where the line
 /// reader moves the unfinished line of the previous block, so that no line is ever copied twice.
@@ -17,9 +19,10 @@ final class Chunk: @unchecked Sendable {
 
 /// Fills chunks from a byte source, either on the calling thread or ahead of it on a thread of
 /// its own (then reading and decompressing overlap with parsing on the other core). A fixed
-/// ring of chunks bounds the memory, whatever the input size.
+/// ring of chunks bounds the memory, whatever the input size: empty chunks go to the reader and
+/// filled ones come back through two `HandOff` queues.
 final class ChunkFeeder: @unchecked Sendable {
-    private enum Item {
+    private enum Item: Sendable {
         case chunk(Chunk)
         case end
         case failure(InputError)
@@ -28,12 +31,17 @@ final class ChunkFeeder: @unchecked Sendable {
     // The source is touched by one thread only: the producer's when threaded, else the caller's.
     private let source: ByteSource
     private let threaded: Bool
-    private let condition = NSCondition()
-    // Guarded by `condition`.
-    private var free: [Chunk]
-    private var ready: [Item] = []
-    private var stopping = false
-    private var producerDone = false
+    /// Filled chunks, then the end or the error: reader → consumer. Never full (room for every
+    /// chunk of the ring and the last item), so the reader never waits on it.
+    private let ready: HandOff<Item>
+    /// Empty chunks: consumer → reader; nil asks the reader to stop.
+    private let free: HandOff<Chunk?>
+    private let stopping = Atomic<Bool>(false)
+    private let producerDone = DispatchSemaphore(value: 0)
+    // The caller's side only.
+    private var pending: [Item] = []
+    private var ended = false
+    private var finished = false
 
     /// - Parameters:
     ///   - headroom: room before each chunk's data for the previous chunk's unfinished line.
@@ -41,7 +49,10 @@ final class ChunkFeeder: @unchecked Sendable {
     init(source: ByteSource, chunkSize: Int, headroom: Int, depth: Int, threaded: Bool) {
         self.source = source
         self.threaded = threaded
-        free = (0..<max(depth, 3)).map { _ in Chunk(headroom: headroom, size: chunkSize) }
+        let depth = max(depth, 3)
+        ready = HandOff(capacity: depth + 2)
+        free = HandOff(capacity: depth + 1)
+        for _ in 0..<depth { free.put(Chunk(headroom: headroom, size: chunkSize)) }
         if threaded {
             let thread = Thread { [self] in produce() }
             thread.name = "jobscan-reader"
@@ -52,68 +63,49 @@ final class ChunkFeeder: @unchecked Sendable {
     /// The next filled chunk, nil at the end of the input; an input error comes after the
     /// chunks read before it.
     func next() throws(InputError) -> Chunk? {
-        condition.lock()
-        if !threaded && ready.isEmpty {
-            condition.unlock()
-            let items = fill()
-            condition.lock()
-            ready += items
+        guard !ended else { return nil }
+        let item: Item
+        if threaded {
+            item = ready.take()
+        } else {
+            if pending.isEmpty { pending = fill() }
+            item = pending.removeFirst()
         }
-        while ready.isEmpty { condition.wait() }
-        let item = ready.removeFirst()
-        condition.unlock()
         switch item {
         case .chunk(let chunk): return chunk
-        case .end: return nil
-        case .failure(let error): throw error
+        case .end: ended = true; return nil
+        case .failure(let error): ended = true; throw error
         }
     }
 
     /// Gives a chunk back once the consumer is done with it.
     func recycle(_ chunk: Chunk) {
-        condition.lock()
-        free.append(chunk)
-        condition.broadcast()
-        condition.unlock()
+        free.put(chunk)
     }
 
     /// Stops and waits for the reading thread; call when done with the input, however it ended.
     func finish() {
-        guard threaded else { return }
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        while !producerDone { condition.wait() }
-        condition.unlock()
+        guard threaded, !finished else { return }
+        finished = true
+        stopping.store(true, ordering: .releasing)
+        free.put(nil)
+        producerDone.wait()
     }
 
     private func produce() {
-        var more = true
-        while more {
+        while true {
             let items = fill()
-            if case .chunk? = items.last { more = true } else { more = false }
-            condition.lock()
-            ready += items
-            condition.broadcast()
-            more = more && !stopping
-            condition.unlock()
+            for item in items { ready.put(item) }
+            guard case .chunk? = items.last, !stopping.load(ordering: .acquiring) else { break }
         }
-        condition.lock()
-        producerDone = true
-        condition.broadcast()
-        condition.unlock()
+        producerDone.signal()
     }
 
-    /// Takes a free chunk (waiting for one) and reads the source into it until it is full.
-    /// Returns the chunk; at the end `.end`; on damage, the bytes read before it, then the error.
+    /// Takes a free chunk (waiting for one when threaded) and reads the source into it until it is
+    /// full. Returns the chunk; at the end `.end`; on damage, the bytes read before it, then the error.
     private func fill() -> [Item] {
-        condition.lock()
-        while free.isEmpty && !stopping { condition.wait() }
-        guard let chunk = free.popLast() else {
-            condition.unlock()
-            return [.end]
-        }
-        condition.unlock()
+        // Unthreaded, the consumer holds at most one chunk while asking: one is always free.
+        guard let chunk = threaded ? free.take() : free.tryTake() ?? nil else { return [.end] }
         chunk.count = 0
         let data = UnsafeMutableRawBufferPointer(rebasing: chunk.memory[chunk.dataStart...])
         var failure: InputError?

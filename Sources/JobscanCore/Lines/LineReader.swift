@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Splits one input's byte stream into lines on `\n` (a trailing `\r` is dropped). Lines are
+/// Splits one input's byte stream into lines on `\n` (a trailing `\r` is dropped, and a UTF-8
+/// byte order mark before the first line). Lines are
 /// delivered in place, inside the chunks the input is read into; a line split across two chunks
 /// is joined by moving its start into the room before the next chunk's data, and a line longer
 /// than the limit is skipped and counted rather than buffered whole. Memory is bounded by the
@@ -19,6 +20,9 @@ public final class LineReader {
         public var firstOverlongLine: Int?
     }
 
+    /// The largest `maxLineBytes` honoured (1 GiB): each chunk of the ring keeps that much room.
+    public static let maximumLineBytes = 1 << 30
+
     public let maxLineBytes: Int
     public private(set) var counts = Counts()
     private let readSize: Int
@@ -29,8 +33,8 @@ public final class LineReader {
     ///   - readSize: bytes per chunk.
     ///   - readAhead: read (and decompress) on a thread of its own, ahead of the parsing.
     public init(maxLineBytes: Int = 1 << 20, readSize: Int = 1 << 20, readAhead: Bool = false) {
-        self.maxLineBytes = max(1, maxLineBytes)
-        self.readSize = max(1, readSize)
+        self.maxLineBytes = min(max(1, maxLineBytes), Self.maximumLineBytes)
+        self.readSize = min(max(1, readSize), Self.maximumLineBytes)
         self.readAhead = readAhead
     }
 
@@ -61,6 +65,8 @@ public final class LineReader {
                     lineNumber += 1
                     deliver(previous.memory.baseAddress!, carry, lineNumber, limit, body)
                 }
+                // An over-long line cut by the damage is a line too, as at a clean end.
+                if skipping { lineNumber += 1 }
                 throw error
             }
             guard let chunk = next else { break }
@@ -111,13 +117,19 @@ public final class LineReader {
     @inline(__always)
     private func deliver(_ base: UnsafeMutableRawPointer, _ range: Range<Int>, _ number: Int, _ limit: Int,
                          _ body: (UnsafeRawBufferPointer, Int) -> Void) {
+        var start = range.lowerBound
         var stop = range.upperBound
-        if stop > range.lowerBound, base.load(fromByteOffset: stop - 1, as: UInt8.self) == 0x0D { stop -= 1 }
-        guard stop - range.lowerBound <= limit else {
+        if stop > start, base.load(fromByteOffset: stop - 1, as: UInt8.self) == 0x0D { stop -= 1 }
+        // A UTF-8 byte order mark before the first line (editors, Windows tools) is no part of it.
+        if number == 1, stop - start >= 3, base.load(fromByteOffset: start, as: UInt8.self) == 0xEF,
+           base.load(fromByteOffset: start + 1, as: UInt8.self) == 0xBB, base.load(fromByteOffset: start + 2, as: UInt8.self) == 0xBF {
+            start += 3
+        }
+        guard stop - start <= limit else {
             noteOverlong(number)
             return
         }
-        body(UnsafeRawBufferPointer(start: base + range.lowerBound, count: stop - range.lowerBound), number)
+        body(UnsafeRawBufferPointer(start: base + start, count: stop - start), number)
     }
 
     private func noteOverlong(_ number: Int) {

@@ -21,11 +21,15 @@ public struct CrossCheck: Sendable, Equatable {
     public var agreed = 0
     /// The first disagreements (at most `limit`); `checked - agreed` counts them all.
     public var disagreements: [CrossCheckDisagreement] = []
+    /// Every check's time and agreement, thinned evenly (the HTML report's ticks).
+    public var ticks = HealthCheckTicks()
     static let limit = 100
 
     mutating func compare(_ logged: HealthCheckRecord, verdict: HealthVerdict, summary: JobsSummary,
                           at time: Instant, location: LineLocation) {
         checked += 1
+        let agreedBefore = agreed
+        defer { ticks.append(.init(time: time, agreed: agreed > agreedBefore)) }
         if logged.overallStatus == verdict.rawValue, logged.totalJobs == summary.totalJobs,
            logged.unhealthyJobs == summary.unhealthyJobs, logged.stalledJobs == summary.stalledJobs,
            logged.runningJobs == summary.runningJobs {

@@ -11,7 +11,10 @@ public enum HealthVerdict: String, Sendable, CaseIterable, Comparable {
         if summary.stalledJobs > 0 {
             self = .unhealthy
         } else if summary.unhealthyJobs > 0 {
-            let critical = jobs.contains { criticalJobs.contains($0.jobName) && $0.status == .failed && $0.consecutiveFailures > 2 }
+            // By bytes, as the service compares names.
+            let critical = jobs.contains { job in
+                job.status == .failed && job.consecutiveFailures > 2 && criticalJobs.contains { $0.isSameJobName(as: job.jobName) }
+            }
             self = critical ? .unhealthy : .degraded
         } else {
             self = .healthy

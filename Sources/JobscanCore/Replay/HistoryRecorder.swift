@@ -24,9 +24,9 @@ struct HistoryRecorder {
     private var process = 0
     private var down = false
     private var displayOffset: Int32 = 0
-    private var jobs: [String: Watched] = [:]
+    private var jobs: [JobName: Watched] = [:]
     private var schedule = StallSchedule()
-    private var causes: [String: HistoryCause] = [:]
+    private var causes: [JobName: HistoryCause] = [:]
     private var stalledJobs = 0
     private var unhealthyJobs = 0
     private var criticallyFailing = 0
@@ -116,9 +116,9 @@ struct HistoryRecorder {
             switch event.payload {
             case .registered(let job), .started(let job, _), .completed(let job, _), .failed(let job, _, _, _),
                  .stalled(let job, _, _), .unregisteredCompletion(let job):
-                changed = update(job, book[job]) || changed
+                changed = update(JobName(job), book[job]) || changed
             case .cleanup:
-                for name in jobs.keys.filter({ book[$0] == nil }) { changed = update(name, nil) || changed }
+                for name in jobs.keys.filter({ book[$0.text] == nil }) { changed = update(name, nil) || changed }
             case .panicked, .healthCheck, .serverStarting, .serverShutdown, .circuitBreakerChange, .externalAPIFailure:
                 break
             }
@@ -181,7 +181,7 @@ struct HistoryRecorder {
                 jobs[entry.job] = job
                 if apply(entry.job, from: before, to: job.contribution) {
                     dirty = true
-                    trigger = .readTimeStall(job: entry.job)
+                    trigger = .readTimeStall(job: entry.job.text)
                 }
             }
             if instant < target {
@@ -253,7 +253,7 @@ struct HistoryRecorder {
             break
         }
         guard let cause = list.first(where: { $0.job == job }) ?? list.first else { return nil }
-        return Incident.Cause(job: cause.job, status: cause.status, error: jobs[cause.job]?.lastError ?? "")
+        return Incident.Cause(job: cause.job, status: cause.status, error: jobs[JobName(cause.job)]?.lastError ?? "")
     }
 
     private mutating func record(_ incident: Incident) {
@@ -267,7 +267,7 @@ struct HistoryRecorder {
     /// Replaces what the verdict knows of `name` (nil: the job left the endpoint's view);
     /// returns whether its part in the verdict changed.
     @discardableResult
-    private mutating func update(_ name: String, _ status: JobStatus?) -> Bool {
+    private mutating func update(_ name: JobName, _ status: JobStatus?) -> Bool {
         guard let status else {
             guard let old = jobs.removeValue(forKey: name) else { return false }
             return apply(name, from: old.contribution, to: Contribution())
@@ -278,7 +278,7 @@ struct HistoryRecorder {
             let before = slot?.contribution ?? Contribution()
             var job = Watched(stored: status.status, lastRunTime: status.lastRunTime.nanoseconds,
                               consecutiveFailures: status.consecutiveFailures, lastError: status.lastError,
-                              critical: slot?.critical ?? criticalJobs.contains(name), scheduled: slot?.scheduled)
+                              critical: slot?.critical ?? criticalJobs.contains { $0.isSameJobName(as: name.text) }, scheduled: slot?.scheduled)
             var push: Int64?
             if job.stored == .running {
                 // Stalled when now − last_run_time > threshold: from last_run_time + threshold + 1 ns on.
@@ -307,13 +307,13 @@ struct HistoryRecorder {
     }
 
     /// Moves the counts from one contribution of `name` to another; true if they differ.
-    private mutating func apply(_ name: String, from before: Contribution, to after: Contribution) -> Bool {
+    private mutating func apply(_ name: JobName, from before: Contribution, to after: Contribution) -> Bool {
         guard before != after else { return false }
         stalledJobs += (after.stalled ? 1 : 0) - (before.stalled ? 1 : 0)
         unhealthyJobs += (after.unhealthy ? 1 : 0) - (before.unhealthy ? 1 : 0)
         criticallyFailing += (after.criticallyFailing ? 1 : 0) - (before.criticallyFailing ? 1 : 0)
         causes[name] = after.cause.map {
-            HistoryCause(job: name, status: $0, consecutiveFailures: after.consecutiveFailures, critical: after.critical)
+            HistoryCause(job: name.text, status: $0, consecutiveFailures: after.consecutiveFailures, critical: after.critical)
         }
         return true
     }

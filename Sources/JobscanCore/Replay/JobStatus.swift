@@ -29,7 +29,7 @@ public struct JobStatus: Sendable, Equatable {
 
     /// The record as a read at `instant` returns it: a stored `running` older than the threshold reads `stalled`.
     public func reported(at instant: Instant, stallThreshold: Int64) -> JobStatus {
-        guard status == .running, instant.nanoseconds - lastRunTime.nanoseconds > stallThreshold else { return self }
+        guard status == .running, instant.nanoseconds(since: lastRunTime) > stallThreshold else { return self }
         var copy = self
         copy.status = .stalled
         return copy

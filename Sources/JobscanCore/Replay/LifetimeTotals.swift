@@ -34,7 +34,8 @@ public struct DurationHistogram: Sendable, Equatable {
     /// Non-cumulative counts per bucket; the last slot is +Inf.
     public private(set) var bucketCounts = [Int](repeating: 0, count: bucketBounds.count + 1)
     public private(set) var count = 0
-    public private(set) var sum: Int64 = 0
+    /// Exact: three runs near Int64.max nanoseconds already exceed Int64.
+    public private(set) var sum: Int128 = 0
 
     public init() {}
 
@@ -43,6 +44,6 @@ public struct DurationHistogram: Sendable, Equatable {
         let slot = Self.bucketBounds.firstIndex { seconds <= $0 } ?? Self.bucketBounds.count
         bucketCounts[slot] += 1
         count += 1
-        sum &+= nanoseconds
+        sum += Int128(nanoseconds)
     }
 }

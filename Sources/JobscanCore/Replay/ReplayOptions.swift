@@ -9,6 +9,11 @@ public struct ReplayOptions: Sendable {
     public var criticalJobs: Set<String> = Set(HealthVerdict.defaultCriticalJobs)
     /// Whether the user named the critical jobs: then a name the log never mentions is worth a warning.
     public var criticalJobsNamed = false
+    /// The most distinct job names replay keeps (`--max-jobs`): events of further jobs are
+    /// counted, not kept, so a log with a name per line cannot grow memory and the textfile.
+    public var maxJobs = ReplayOptions.defaultMaxJobs
+    /// The default of `maxJobs`: far above the service's handful of jobs.
+    public static let defaultMaxJobs = 1000
 
     public init() {}
 

@@ -4,7 +4,7 @@
 struct StallSchedule {
     struct Entry {
         var instant: Int64
-        var job: String
+        var job: JobName
     }
 
     private var heap: [Entry] = []

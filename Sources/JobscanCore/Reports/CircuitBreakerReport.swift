@@ -4,7 +4,7 @@ public enum CircuitBreakerReport {
     public static func table(_ breakers: [CircuitBreakerSummary]) -> String {
         var out = ""
         for (i, b) in breakers.enumerated() {
-            var text = "\(b.service) \(b.state ?? "(no process)"): \(b.trips) trip\(b.trips == 1 ? "" : "s"), open \(DurationText.short(b.timeOpen))"
+            var text = "\(TerminalText.neutralized(b.service)) \(TerminalText.neutralized(b.state ?? "(no process)")): \(b.trips) trip\(b.trips == 1 ? "" : "s"), open \(DurationText.short(b.timeOpen))"
             text += ", \(b.failures) failed call\(b.failures == 1 ? "" : "s")"
             if b.failures > 0 {
                 text += " (" + counts(b.failuresByOperation) + "; " + counts(b.failuresByErrorType) + ")"

@@ -15,6 +15,10 @@ public enum DurationText {
 
     private static func round(_ ns: Int64, to unit: Int64) -> Int64 {
         let (q, r) = ns.floorDivided(by: unit)
-        return (r * 2 >= unit ? q + 1 : q) * unit
+        let nearest = r * 2 >= unit ? q + 1 : q
+        let (rounded, overflow) = nearest.multipliedReportingOverflow(by: unit)
+        guard overflow else { return rounded }
+        // Near Int64's ends the nearest multiple is out of reach: the other neighbour is inside.
+        return (nearest == q ? q + 1 : q) * unit
     }
 }

@@ -23,7 +23,7 @@ public enum HistoryReport {
     private static func line(_ incident: Incident, offset: Int32) -> String {
         var text = "\(time(incident.start, offset))  \(DurationText.short(incident.duration))  \(incident.worst.rawValue)"
         if let cause = incident.firstCause {
-            text += "  \(cause.job) \(cause.status.rawValue)"
+            text += "  \(TableReport.shorten(cause.job, to: 40)) \(cause.status.rawValue)"
             if !cause.error.isEmpty { text += ": " + TableReport.shorten(cause.error, to: 40) }
         } else if let startedBy = incident.startedBy {
             text += "  " + describe(startedBy)
@@ -35,7 +35,7 @@ public enum HistoryReport {
     private static func describe(_ trigger: HistoryTrigger) -> String {
         switch trigger {
         case .event(let message, let job, let location):
-            return message.key + (job.map { " " + TableReport.shorten($0, to: 40) } ?? "") + " (\(location))"
+            return message.key + (job.map { " " + TableReport.shorten($0, to: 40) } ?? "") + " (\(TerminalText.neutralized(location.description)))"
         case .readTimeStall(let job):
             return "\(TableReport.shorten(job, to: 40)) past the stall threshold"
         }

@@ -53,7 +53,7 @@ public enum InputReport {
     public static func text(_ s: InputSummary) -> String {
         var out = ""
         let files = s.files.map { f -> String in
-            var part = "\(f.name) (\(f.format?.rawValue ?? "unread")"
+            var part = "\(TerminalText.neutralized(f.name)) (\(f.format?.rawValue ?? "unread")"
             if let shape = f.shape, shape != .plain { part += ", \(shape.rawValue)" }
             if f.format == .gzip { part += ", \(ByteCount.text(f.fileBytes)) → \(ByteCount.text(f.bytes))" } else { part += ", \(ByteCount.text(f.bytes))" }
             return part + ")"
@@ -69,11 +69,11 @@ public enum InputReport {
         if !s.diagnostics.isEmpty {
             let reasons = DiagnosticReason.allCases.sorted().compactMap { r in s.diagnostics[r].map { "\(r.rawValue) \($0)" } }
             out += "  diagnostics  \(reasons.joined(separator: ", "))\n"
-            for d in s.diagnosticSamples.prefix(5) { out += "               \(d)\n" }
+            for d in s.diagnosticSamples.prefix(5) { out += "               \(TerminalText.neutralized(d.description))\n" }
             if s.diagnosticCount > 5 { out += "               … \(s.diagnosticCount - 5) more (--format json lists \(InputSummary.sampleLimit))\n" }
         }
         if s.overlongLines > 0 {
-            out += "  over-long    \(s.overlongLines) line(s) skipped, first at \(s.overlongSamples.first?.description ?? "?") (--max-line-bytes)\n"
+            out += "  over-long    \(s.overlongLines) line(s) skipped, first at \(TerminalText.neutralized(s.overlongSamples.first?.description ?? "?")) (--max-line-bytes)\n"
         }
         return out
     }

@@ -42,7 +42,7 @@ public enum JSONReport {
         HealthReport.writeSummary(r.summary, to: &w)
         w.endObject()
         w.beginObject("jobs")
-        for job in r.jobs { writeJob(job, critical: r.options.criticalJobs.contains(job.jobName), offset: offset, to: &w) }
+        for job in r.jobs { writeJob(job, critical: r.options.isCritical(job.jobName), offset: offset, to: &w) }
         w.endObject()
         w.int("process_epoch", r.epoch)
         w.int("restart_count", r.epoch)
@@ -74,7 +74,7 @@ public enum JSONReport {
         w.int("stall_threshold_ns", r.options.stallThreshold)
         w.int("retention_ns", r.options.retention)
         w.beginArray("critical_jobs")
-        for name in r.options.criticalJobs.sorted() { w.string(nil, name) }
+        for name in r.options.criticalJobs.sorted(by: { $0.precedesJobName($1) }) { w.string(nil, name) }
         w.endArray()
         w.string("at", r.options.evaluateAt.map { ServiceTime.text($0, offset: offset) })
         w.endObject()

@@ -14,14 +14,14 @@ public enum TableReport {
         } else {
             out += fleetSummary(fleet, style: style)
             for analysis in fleet.instances {
-                out += "\n" + style.bold("== \(analysis.instance.name) (\(analysis.instance.shape.rawValue))") + "\n"
+                out += "\n" + style.bold("== \(TerminalText.neutralized(analysis.instance.name)) (\(analysis.instance.shape.rawValue))") + "\n"
                 out += instance(analysis, style: style, width: width)
             }
             out += "\nfleet        \(style.verdict(fleet.verdict)) over \(fleet.instances.count) instances"
             out += fleet.verdict.httpStatus.map { " (worst: HTTP \($0))" } ?? ""
             out += " at \(ServiceTime.text(fleet.evaluatedAt, offset: fleet.evaluatedAt.utcOffsetSeconds))\n"
         }
-        for warning in fleet.warnings { out += "warning      \(warning)\n" }
+        for warning in fleet.warnings { out += "warning      \(TerminalText.neutralized(warning))\n" }
         out += "\ninput\n" + InputReport.text(fleet.input)
         return out
     }
@@ -31,7 +31,7 @@ public enum TableReport {
         var rows: [[String]] = [["INSTANCE", "SHAPE", "VERDICT", "JOBS", "LAST LINE", "RESTARTS"]]
         for a in fleet.instances {
             let r = a.replay
-            rows.append([a.instance.name, a.instance.shape.rawValue, a.verdict.rawValue.uppercased(), String(r.summary.totalJobs),
+            rows.append([TerminalText.neutralized(a.instance.name), a.instance.shape.rawValue, a.verdict.rawValue.uppercased(), String(r.summary.totalJobs),
                          r.lastLineTime.map { $0.rfc3339(fractionDigits: 3) } ?? "-", String(r.epoch)])
         }
         return grid(rows, numeric: [3, 5], style: style) { row, column, cell in
@@ -47,7 +47,7 @@ public enum TableReport {
         for job in r.jobs {
             let completed = job.successCount + job.failureCount > 0
             rows.append([
-                job.jobName + (r.options.criticalJobs.contains(job.jobName) ? " *" : ""),
+                TerminalText.neutralized(job.jobName) + (r.options.isCritical(job.jobName) ? " *" : ""),
                 job.status.rawValue,
                 job.lastRunTime == .goZero ? "-" : job.lastRunTime.inOffset(offset).rfc3339(fractionDigits: 3),
                 completed ? DurationText.short(job.lastDuration) : "-",
@@ -67,7 +67,7 @@ public enum TableReport {
             out += grid(rows, numeric: [4, 5, 6], style: style) { _, column, cell in
                 column == 1 ? style.status(cell, JobState(rawValue: cell) ?? .pending) : cell
             }
-            if r.jobs.contains(where: { r.options.criticalJobs.contains($0.jobName) }) {
+            if r.jobs.contains(where: { r.options.isCritical($0.jobName) }) {
                 out += "(* critical for the verdict)\n"
             }
         }
@@ -82,17 +82,17 @@ public enum TableReport {
             out += "verdict      \(style.verdict(.unknown)): no job event \(r.options.evaluateAt == nil ? "read" : "up to --at")\n"
         }
         if let last = r.lastRestart {
-            out += "restarts     \(r.epoch); the view above is since \(ServiceTime.text(last.time, offset: offset)) (\(last.reason), \(last.location))\n"
+            out += "restarts     \(r.epoch); the view above is since \(ServiceTime.text(last.time, offset: offset)) (\(TerminalText.neutralized("\(last.reason), \(last.location)")))\n"
         }
         if r.crossCheck.checked > 0 {
             let bad = r.crossCheck.checked - r.crossCheck.agreed
             out += "cross-check  \(r.crossCheck.checked) logged health check(s), \(bad == 0 ? "all agree" : style.warn("\(bad) disagree"))\n"
             for d in r.crossCheck.disagreements.prefix(5) {
-                out += "             \(d.location) at \(ServiceTime.text(d.time, offset: offset)): logged \(d.logged.overallStatus), replay \(d.replayedVerdict.rawValue)"
+                out += "             \(TerminalText.neutralized(d.location.description)) at \(ServiceTime.text(d.time, offset: offset)): logged \(TerminalText.neutralized(d.logged.overallStatus)), replay \(d.replayedVerdict.rawValue)"
                     + (d.differences.isEmpty ? "" : ": " + d.differences.joined(separator: ", ")) + "\n"
             }
         }
-        for note in r.notes.prefix(5) { out += "note         \(note.location): \(note.text)\n" }
+        for note in r.notes.prefix(5) { out += "note         \(TerminalText.neutralized("\(note.location): \(note.text)"))\n" }
         if r.eventsAfterCutoff > 0 { out += "after --at   \(r.eventsAfterCutoff) event(s) not replayed\n" }
         out += HistoryReport.table(r.history, offset: offset)
         out += CircuitBreakerReport.table(r.circuitBreakers)
@@ -127,7 +127,7 @@ public enum TableReport {
 
     static func shorten(_ text: String, to limit: Int) -> String {
         // One line: control characters (tabs, newlines, escapes) would break the table.
-        let flat = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{2028}" ? " " : Character($0) })
+        let flat = TerminalText.flattened(text)
         return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"
     }
 }

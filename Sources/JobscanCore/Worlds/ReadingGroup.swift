@@ -39,7 +39,15 @@ final class ReadingGroup: @unchecked Sendable {
             names = [instance]
             feeds = [makeFeed(instance)]
         }
-        for probe in inputs {
+        // The next gzip file inflates on a thread of its own while this one is parsed.
+        var prefetched: (index: Int, source: PrefetchedByteSource, format: InputOpener.Format)?
+        func prefetch(_ index: Int) {
+            guard settings.readAhead, index < inputs.count, inputs[index].format == .gzip, inputs[index].error == nil,
+                  let (source, format) = try? inputs[index].open() else { return }
+            prefetched = (index, PrefetchedByteSource(source), format)
+        }
+        defer { prefetched?.source.finish() }
+        for (index, probe) in inputs.enumerated() {
             var file = InputSummary.File(name: probe.name)
             file.shape = probe.shape
             file.format = probe.format
@@ -49,13 +57,21 @@ final class ReadingGroup: @unchecked Sendable {
                 continue
             }
             let source: ByteSource
-            do {
-                (source, file.format) = try probe.open()
-            } catch {
-                file.error = error
-                files.append(file)
-                continue
+            var ahead: PrefetchedByteSource?
+            if let next = prefetched, next.index == index {
+                (source, file.format, ahead) = (next.source, next.format, next.source)
+                prefetched = nil
+            } else {
+                do {
+                    (source, file.format) = try probe.open()
+                } catch {
+                    file.error = error
+                    files.append(file)
+                    continue
+                }
             }
+            defer { ahead?.finish() }
+            prefetch(index + 1)
             let reader = LineReader(maxLineBytes: settings.maxLineBytes, readAhead: settings.readAhead)
             let progress = settings.progress
             var failure: InputError?

@@ -39,7 +39,7 @@ struct WorldFeed {
         case .event(let event):
             fileEvents += 1
             if firstTime == nil { firstTime = event.time }
-            lastTime = event.time
+            if lastTime.map({ $0 < event.time }) ?? true { lastTime = event.time }
             summary.events[event.message, default: 0] += 1
             replay.event(event)
         case .diagnostic(let diagnostic):
@@ -52,9 +52,9 @@ struct WorldFeed {
     @discardableResult
     mutating func endFile(physical: InputSummary.File) -> InputSummary.File? {
         guard var entry = file else { return nil }
-        // Foreign lines after the last event: the latest one's time is the file's last.
+        // The latest time of the foreign lines: the file's last time when later than every event's.
         if let time = decoder.foreignTime() {
-            lastTime = time
+            if lastTime.map({ $0 < time }) ?? true { lastTime = time }
             replay.lineTime(time)
         }
         entry.lines = fileLines
@@ -66,6 +66,8 @@ struct WorldFeed {
         entry.error = physical.error
         summary.files.append(entry)
         summary.lines += fileLines
+        // The bytes of the files the instance has lines in (a multiplexed file's, whole).
+        summary.bytes += physical.bytes
         file = nil
         return entry
     }

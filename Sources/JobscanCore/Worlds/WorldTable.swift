@@ -11,6 +11,9 @@ struct WorldTable: EnvelopeOutput {
     var diagnostics = InputSummary()
     /// Slots that got a line from the current file.
     private(set) var touched: [Int] = []
+    /// Whether each slot's share of the current file has begun; kept apart from the feeds, as
+    /// reading a property of an array element would copy the whole feed for every line.
+    private var sharing: [Bool] = []
 
     init(feeds: [WorldFeed], names: [String], shape: LogShape, entry: InputSummary.File, makeFeed: @escaping (String) -> WorldFeed) {
         self.feeds = feeds
@@ -18,11 +21,12 @@ struct WorldTable: EnvelopeOutput {
         self.shape = shape
         self.entry = entry
         self.makeFeed = makeFeed
+        sharing = Array(repeating: false, count: feeds.count)
     }
 
     @inline(__always)
     mutating func line(_ bytes: UnsafeRawBufferPointer, slot: Int, number: Int) {
-        if !feeds[slot].isInFile { beginShare(slot) }
+        if !sharing[slot] { beginShare(slot) }
         feeds[slot].take(bytes, number: number)
     }
 
@@ -30,6 +34,7 @@ struct WorldTable: EnvelopeOutput {
     mutating func beginShare(_ slot: Int) {
         feeds[slot].beginFile(entry)
         touched.append(slot)
+        sharing[slot] = true
     }
 
     /// Moves a feed out, so a reading loop can hold it as a local (no copy of its figures).
@@ -52,6 +57,7 @@ struct WorldTable: EnvelopeOutput {
         if let slot = names.firstIndex(of: name) { return slot }
         names.append(name)
         feeds.append(makeFeed(name))
+        sharing.append(false)
         return feeds.count - 1
     }
 
@@ -66,6 +72,7 @@ struct WorldTable: EnvelopeOutput {
             if let t = share.firstTime, file.firstTime.map({ t < $0 }) ?? true { file.firstTime = t }
             if let t = share.lastTime, file.lastTime.map({ t > $0 }) ?? true { file.lastTime = t }
         }
+        for slot in touched { sharing[slot] = false }
         touched = []
         return file
     }

@@ -58,7 +58,7 @@ struct CheckGrammarTests {
         let grammar = try Self.load()
         #expect(grammar.productions == [
             "expression", "or-expr", "and-expr", "not-expr", "primary", "comparison", "compare-op", "operand",
-            "call", "function-name", "path", "job-ref", "field", "literal",
+            "call", "function-name", "path", "instance-ref", "job-ref", "field", "literal",
             "name", "number", "digits", "duration", "unit", "string", "char", "escape", "hex", "ws",
             "rules-file", "line", "rule", "rule-name", "comment", "blank",
         ])

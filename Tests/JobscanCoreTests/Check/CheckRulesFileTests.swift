@@ -45,10 +45,15 @@ struct CheckRulesFileTests {
         #expect(rules.map { $0.location?.line } == [1, 2, 4])
     }
 
-    @Test("an empty file, or one of comments, has no rules")
+    @Test("an empty file, or one of comments, is an error at 1:1: a check must assert something")
     func noRules() throws {
-        #expect(try CheckRulesFile.parse("", fileName: "r").isEmpty)
-        #expect(try CheckRulesFile.parse("\n  \n# x: y\n\t# z\n", fileName: "r").isEmpty)
+        #expect(throws: CheckRulesFileError.self) { try CheckRulesFile.parse("", fileName: "r") }
+        do {
+            _ = try CheckRulesFile.parse("\u{FEFF}# x: y\n  \n\t# z\n", fileName: "r")
+            Issue.record("no error")
+        } catch {
+            #expect(error.message == "r:1:1: expected at least one rule (an expression, optionally after 'name: '), found only comments and blank lines")
+        }
     }
 
     @Test("every malformed line is reported as file:line:column with a caret")

@@ -41,10 +41,47 @@ public enum TextfileExposition {
             let bounds = JobscanCore.DurationHistogram.bucketBounds.map { Duration.nanoseconds(Int64($0) * 1_000_000_000) }
             let metric = registry.makeDurationHistogram(descriptor: descriptor, labels: labels, buckets: bounds)
             for (nanoseconds, repeats) in observations(reproducing: histogram) {
-                for _ in 0..<repeats { metric.record(.nanoseconds(nanoseconds)) }
+                // Negative values share the first bucket with 0; swift-prometheus cannot print a
+                // negative fractional sum (it traps), and the sum is rewritten below anyway.
+                for _ in 0..<repeats { metric.record(.nanoseconds(max(nanoseconds, 0))) }
             }
+            registry.emit(into: &buffer)
+            buffer = withExactSum(buffer, name: family.name + "_sum", nanoseconds: histogram.sum)
+            return
         }
         registry.emit(into: &buffer)
+    }
+
+    /// swift-prometheus writes a histogram's sum as a Double, which is not exact past 2^53 ns and
+    /// cannot hold a sum past Int64 (whose observations were clamped): the `_sum` value is
+    /// rewritten from the exact sum.
+    private static func withExactSum(_ bytes: [UInt8], name: String, nanoseconds: Int128) -> [UInt8] {
+        let prefix = Array(name.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 32)
+        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            if line.starts(with: prefix), line.count > prefix.count,
+               line[line.startIndex + prefix.count] == UInt8(ascii: "{") || line[line.startIndex + prefix.count] == UInt8(ascii: " "),
+               let space = line.lastIndex(of: UInt8(ascii: " ")) {
+                out += line[...space]
+                out += exactSeconds(nanoseconds).utf8
+            } else {
+                out += line
+            }
+            out.append(UInt8(ascii: "\n"))
+        }
+        out.removeLast()
+        return out
+    }
+
+    /// Nanoseconds as decimal seconds, exactly: `0.466695345`, `21600000000000.0`, `-0.5`.
+    static func exactSeconds(_ nanoseconds: Int128) -> String {
+        let magnitude = nanoseconds.magnitude
+        let whole = magnitude / 1_000_000_000
+        var fraction = String(magnitude % 1_000_000_000)
+        fraction = String(repeating: "0", count: 9 - fraction.count) + fraction
+        while fraction.count > 1, fraction.hasSuffix("0") { fraction.removeLast() }
+        return (nanoseconds < 0 ? "-" : "") + String(whole) + "." + fraction
     }
 
     /// Drops the `# HELP` and `# TYPE` lines that each per-series registry writes.
@@ -69,7 +106,7 @@ public enum TextfileExposition {
         let bounds = JobscanCore.DurationHistogram.bucketBounds.map { Int64($0) * 1_000_000_000 }
         let counts = histogram.bucketCounts
         let lows: [Int64] = counts.indices.map { $0 == 0 ? 0 : bounds[$0 - 1] + 1 }
-        var remainder = Int128(histogram.sum)
+        var remainder = histogram.sum
         for i in counts.indices { remainder -= Int128(counts[i]) * Int128(lows[i]) }
         var out: [(Int64, Int)] = []
         if remainder < 0, counts[0] > 0 {

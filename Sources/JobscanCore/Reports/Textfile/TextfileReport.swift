@@ -75,7 +75,7 @@ public enum TextfileReport {
                 add(C.status, [("job_name", job.jobName), ("status", state.rawValue)], .gauge(job.status == state ? 1 : 0))
             }
         }
-        for t in lifetime { add(C.critical, [("job_name", t.jobName)], .gauge(r.options.criticalJobs.contains(t.jobName) ? 1 : 0)) }
+        for t in lifetime { add(C.critical, [("job_name", t.jobName)], .gauge(r.options.isCritical(t.jobName) ? 1 : 0)) }
         // A success resets the count: a positive count means the last completion failed.
         for job in current where job.consecutiveFailures > 0 {
             let errorType = job.metadata["error_type"] ?? ErrorClass(classifying: job.lastError).rawValue
