@@ -79,10 +79,18 @@ struct JobscanCommand: ParsableCommand {
         if let timelineSpool { runSink = { name in timelineSpool.sink(for: name).map { TimelineWriter(sink: $0, instance: name) } } }
         var historySink: (@Sendable (String) -> HistoryRecordSink?)?
         if let historySpool { historySink = { name in historySpool.sink(for: name).map { HistoryWriter(sink: $0, instance: name) } } }
-        let htmlFile = try html.map { try OutputFile.open($0) }, htmlCollection = htmlFile.map { _ in HTMLCollection() }
-        if let htmlCollection { (runSink, historySink) = (htmlCollection.runSinks(adding: runSink), htmlCollection.historySinks(adding: historySink)) }
+        let htmlFile = try html.map { try OutputFile.open($0) }
+        let htmlCollection = htmlFile.map { _ in HTMLCollection() }
+        if let htmlCollection {
+            // The page draws every instance's runs and history: collected beside the NDJSON outputs.
+            runSink = htmlCollection.runSinks(adding: runSink)
+            historySink = htmlCollection.historySinks(adding: historySink)
+        }
         let fleet = try Pipeline.analyze(input, options: try Pipeline.options(input, replay), runSink: runSink, historySink: historySink)
-        if let htmlFile, let htmlCollection { htmlFile.write(HTMLReport.render(fleet, collection: htmlCollection)); try htmlFile.finish() }
+        if let htmlFile, let htmlCollection {
+            htmlFile.write(HTMLReport.render(fleet, collection: htmlCollection))
+            try htmlFile.finish()
+        }
         for (spool, file, option) in [(timelineSpool, timelineFile, "--timeline"), (historySpool, historyFile, "--history")] {
             guard let spool, let file else { continue }
             guard spool.write(to: file) else { throw CommandFailure("\(option): the spooled records could not be read back") }
