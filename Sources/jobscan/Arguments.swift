@@ -5,7 +5,8 @@ import JobscanCore
 struct InputArguments: ParsableArguments {
     @Argument(help: ArgumentHelp(
         "Log files (plain or gzip, in any order: each instance's files are put in time order) or directories of them; none or - reads standard input.",
-        valueName: "file"))
+        valueName: "file"),
+        completion: .file())
     var files: [String] = []
 
     @Option(help: ArgumentHelp("Skip (and count) lines longer than this many bytes.", valueName: "bytes"))
@@ -24,7 +25,10 @@ struct InputArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Report only the instances whose name contains PATTERN.", valueName: "pattern"))
     var instance: String?
 
-    var sources: [InputSource] { (files.isEmpty ? ["-"] : files).map { .path($0) } }
+    /// The inputs; `-` (or none) is standard input, which Ctrl-C ends (`StandardInput`).
+    var sources: [InputSource] {
+        (files.isEmpty ? ["-"] : files).map { $0 == "-" ? .bytes(name: "-", source: StandardInput.source()) : .path($0) }
+    }
 
     func validate() throws {
         guard maxLineBytes > 0 else { throw ValidationError("--max-line-bytes must be positive") }
@@ -37,7 +41,7 @@ struct InputArguments: ParsableArguments {
 /// The monitor's settings and the evaluation instant, shared by every command.
 struct ReplayArguments: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "Evaluate as of TIME (RFC 3339, or epoch seconds): replay stops there and stalls are judged then. Default: the time of the last line read.",
+        "Evaluate as of TIME (RFC 3339, epoch seconds, or now: the wall clock, so a quiet, hung service shows its stalls): replay stops there and stalls are judged then. Default: the time of the last line read.",
         valueName: "time"))
     var at: String?
 
@@ -69,8 +73,8 @@ struct ReplayArguments: ParsableArguments {
         options.criticalJobs = ReplayOptions.criticalJobs(parsing: criticalJobs)
         options.criticalJobsNamed = criticalJobsGiven
         if let at {
-            guard let instant = EvaluationTime.parse(at) else {
-                throw ValidationError("--at: \"\(at)\" is neither an RFC 3339 time (2026-11-25T03:12:00Z) nor epoch seconds")
+            guard let instant = EvaluationTime.parse(at, now: ReproducibleTime.instant()) else {
+                throw ValidationError("--at: \"\(at)\" is neither an RFC 3339 time (2026-11-25T03:12:00Z), epoch seconds nor now")
             }
             options.evaluateAt = instant
         }

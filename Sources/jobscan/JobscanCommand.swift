@@ -2,75 +2,52 @@ import ArgumentParser
 import Foundation
 import JobscanCore
 
-/// `jobscan [FILE ...]`: the table, JSON document or endpoint body, plus the optional timeline
-/// and textfile; `jobscan check` (routed by `main`) asserts.
-@main
+/// `jobscan [report] [FILE ...]`, the default subcommand: the table, JSON document or endpoint
+/// body, plus the optional timeline, history and textfile.
 struct JobscanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "jobscan",
-        abstract: "Rebuild the background-job health of the ICY swap backend from its zap logs.",
+        commandName: "report",
+        abstract: "Report the replayed state: the table, or --format json, health or input (the default subcommand).",
         discussion: """
             jobscan replays the job monitor's log lines ("Job started", "Job failed", ...) exactly as the \
             service's own monitor does and prints what GET /api/v1/health/jobs would have answered, plus what \
             only the log can tell: lifetime totals across restarts, every run, and a check of every logged \
-            health check. Files are read in the order given (oldest first); gzip is recognised by its magic \
-            bytes; no FILE, or -, reads standard input.
+            health check. Files are read in time order, whatever the order given; gzip is recognised by its \
+            magic bytes; no FILE, or -, reads standard input. A FILE named check, report or help reads as \
+            ./check, or after --.
+
+            An output sent to standard output (--timeline -, --history -) is all that is printed there: the \
+            report is left out, warnings stay on standard error; two outputs to - are a usage error.
 
             Exit status (Nagios plugin convention): 0 healthy, 1 degraded, 2 unhealthy, 3 unknown (no job \
             event read, or an input could not be read in full). --exit-zero turns a verdict into 0; input \
-            errors stay 3. Usage errors exit 64.
+            errors stay 3. Usage errors exit 64; Ctrl-C while reading standard input reports what was read \
+            and exits 130.
 
             jobscan check [FILE ...] --expect EXPR ... asserts facts about the replayed state for CI \
-            (see jobscan check --help).
+            (see jobscan help check).
             """,
         version: JobscanVersion.full
     )
-
-    /// `jobscan check …` runs the check command; anything else is a report. Routed here rather
-    /// than as an ArgumentParser subcommand, because the report's own FILE arguments would
-    /// otherwise swallow the word `check` (a file called check reads as ./check). Errors are
-    /// printed here, once: an output that cannot be written exits 3, like an unreadable input.
-    static func main() {
-        _ = Terminal.closedAtStart
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        let isCheck = arguments.first == "check"
-        do {
-            var command = isCheck ? try CheckCommand.parseAsRoot(Array(arguments.dropFirst())) : try parseAsRoot(arguments)
-            try command.run()
-        } catch let failure as CommandFailure {
-            Terminal.standardOutput.flush()
-            Terminal.error(failure.description)
-            Foundation.exit(3)
-        } catch {
-            Terminal.standardOutput.flush()
-            guard isCheck else { exit(withError: error) }
-            // The check command's usage errors exit 2, as its help says.
-            if CheckCommand.exitCode(for: error) == .validationFailure {
-                Terminal.standardError.write(CheckCommand.fullMessage(for: error) + "\n")
-                Foundation.exit(2)
-            }
-            CheckCommand.exit(withError: error)
-        }
-    }
 
     @OptionGroup var input: InputArguments
     @OptionGroup var replay: ReplayArguments
     @OptionGroup(title: "Prometheus textfile") var textfile: TextfileArguments
 
-    @Option(help: ArgumentHelp(
-        "Output: table (for people), json (jobscan's document), health (the service's /api/v1/health/jobs body), input (the input report only).",
+    @Option(name: .customLong("format"), help: ArgumentHelp(
+        "Output: table (for people, the default), json (jobscan's document), health (the service's /api/v1/health/jobs body), input (the input report only).",
         valueName: "format"))
-    var format: OutputFormat = .table
+    var formatOption: OutputFormat?
 
-    @Option(help: ArgumentHelp("Write one NDJSON record per run to PATH (- for standard output).", valueName: "path"))
+    @Option(help: ArgumentHelp("Write one NDJSON record per run to PATH (- for standard output).", valueName: "path"), completion: .file())
     var timeline: String?
 
     @Option(help: ArgumentHelp(
         "Write the verdict through time to PATH (- for standard output): one NDJSON record per interval of one verdict and one set of causing jobs.",
-        valueName: "path"))
+        valueName: "path"), completion: .file())
     var history: String?
 
-    @Option(help: ArgumentHelp("Write the forensic HTML report to PATH (- for standard output): one self-contained page.", valueName: "path"))
+    @Option(help: ArgumentHelp("Write the forensic HTML report to PATH (- for standard output): one self-contained page.", valueName: "path"), completion: .file())
     var html: String?
 
     @Flag(help: "Exit 0 whatever the verdict; input errors still exit 3.")
@@ -79,7 +56,20 @@ struct JobscanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Colour: auto (a terminal without NO_COLOR), always or never.", valueName: "when"))
     var color: ColorChoice = .auto
 
+    @Flag(help: "Show error texts in full: the table's LAST ERROR column is otherwise cut to fit the terminal (its width, or COLUMNS).")
+    var wide = false
+
+    var format: OutputFormat { formatOption ?? .table }
+
+    /// The outputs that may be sent to standard output instead of the report.
+    var outputs: [(option: String, path: String?)] { [("--timeline", timeline), ("--history", history), ("--html", html)] }
+
+    func validate() throws {
+        _ = try StandardOutputOwner.option(among: outputs, reportFormatGiven: formatOption != nil)
+    }
+
     mutating func run() throws {
+        let reportShown = try StandardOutputOwner.option(among: outputs) == nil
         let timelineFile = try timeline.map { try OutputFile.open($0) }
         let historyFile = try history.map { try OutputFile.open($0) }
         // Each instance's records apart while the worlds replay in parallel; written in name order.
@@ -107,9 +97,16 @@ struct JobscanCommand: ParsableCommand {
             try file.finish()
         }
         try textfile.write(fleet)
-        if format != .table { Pipeline.reportDiagnostics(fleet.input) }
+        if format != .table || !reportShown { Pipeline.reportDiagnostics(fleet.input) }
+        if reportShown { try report(fleet) }
+        try Terminal.standardOutput.finish(closingStandardOutput: true)
+        throw ExitCode(Pipeline.exitStatus(ExitStatus.of(fleet, exitZero: exitZero)))
+    }
+
+    /// The report in its format, on standard output.
+    private func report(_ fleet: FleetAnalysis) throws {
         switch format {
-        case .table: Terminal.standardOutput.write(TableReport.render(fleet, colour: color.enabled(for: 1)))
+        case .table: Terminal.standardOutput.write(TableReport.render(fleet, colour: color.enabled(for: 1), width: ErrorColumnWidth.chosen(wide: wide)))
         case .json: Terminal.standardOutput.write(JSONReport.render(fleet))
         case .health:
             guard let single = fleet.single else {
@@ -118,8 +115,6 @@ struct JobscanCommand: ParsableCommand {
             Terminal.standardOutput.write(HealthReport.render(single.replay))
         case .input: Terminal.standardOutput.write("input\n" + InputReport.text(fleet.input))
         }
-        try Terminal.standardOutput.finish(closingStandardOutput: true)
-        throw ExitCode(ExitStatus.of(fleet, exitZero: exitZero))
     }
 }
 

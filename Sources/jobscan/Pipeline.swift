@@ -24,11 +24,13 @@ enum Pipeline {
     static func analyze(_ input: InputArguments, options: Analyzer.Options,
                         runSink: (@Sendable (String) -> RunRecordSink?)? = nil,
                         historySink: (@Sendable (String) -> HistoryRecordSink?)? = nil) throws -> FleetAnalysis {
+        if input.files.isEmpty { StandardInput.hintIfTerminal() }
         let meter = Terminal.isTerminal(2) ? ProgressMeter() : nil
         var progress: (@Sendable (Int) -> Void)?
         if let meter { progress = { meter.add($0) } }
         let fleet = Analyzer(options: options).analyze(input.sources, runSink: runSink, historySink: historySink, progress: progress)
         meter?.clear()
+        if StandardInput.interrupted { Terminal.error("interrupted: the report covers what was read before Ctrl-C") }
         for error in fleet.errors { Terminal.error(error.description) }
         for warning in fleet.warnings { Terminal.error("warning: \(warning)") }
         guard let pattern = input.instance else { return fleet }
@@ -37,6 +39,11 @@ enum Pipeline {
             throw CommandFailure("--instance \(pattern): no instance's name contains it; the instances are: \(fleet.allInstanceNames.joined(separator: ", "))")
         }
         return selected
+    }
+
+    /// The exit status for a verdict's: 130 (128 + SIGINT, as a shell reports it) after Ctrl-C.
+    static func exitStatus(_ status: Int32) -> Int32 {
+        StandardInput.interrupted ? 130 : status
     }
 
     /// Malformed job events as one-line warnings on stderr (the table shows them itself).

@@ -5,7 +5,7 @@ import JobscanCore
 struct TextfileArguments: ParsableArguments {
     @Option(help: ArgumentHelp(
         "Also write the state as Prometheus text exposition to PATH (for node_exporter's textfile collector: name it *.prom). The file is replaced atomically, mode 0644.",
-        valueName: "path"))
+        valueName: "path"), completion: .file())
     var textfile: String?
 
     @Option(help: ArgumentHelp("Prefix of the service's metric names in the textfile (empty for none); jobscan's own figures use jobscan_.", valueName: "prefix"))

@@ -25,13 +25,15 @@ enum CLI {
     }
 
     static func run(_ arguments: [String], subcommand: String? = nil, stdin: Data? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
+                    environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = (subcommand.map { [$0] } ?? []) + arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil
+        // The table's width comes from COLUMNS when stdout is no terminal: not the caller's.
+        env["COLUMNS"] = nil
         for (k, v) in environment { env[k] = v }
         process.environment = env
         // Files, not pipes: a child that writes a lot cannot block on a full pipe.

@@ -50,7 +50,7 @@ struct FleetCLITests {
 
     @Test("the timeline names each record's instance, instances one after another")
     func timeline() throws {
-        let result = try CLI.run(Self.threshold + ["--format", "input", "--timeline", "-", "Samples/shapes/docker"])
+        let result = try CLI.run(Self.threshold + ["--timeline", "-", "Samples/shapes/docker"])
         let records = result.stdout.split(separator: "\n").filter { $0.hasPrefix("{") }.map {
             try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
         }

@@ -33,7 +33,7 @@ struct GoldenTests {
 
     @Test("the run timeline", arguments: scenarios)
     func timeline(scenario: String) throws {
-        let result = try CLI.run(try Self.settings(scenario) + ["--format", "input", "--timeline", "-", CLI.fixture("\(scenario).log")])
+        let result = try CLI.run(try Self.settings(scenario) + ["--timeline", "-", CLI.fixture("\(scenario).log")])
         let ndjson = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { $0.hasPrefix("{") }.joined(separator: "\n") + "\n"
         try Self.compare(ndjson, golden: "\(scenario).timeline.ndjson")
@@ -41,7 +41,7 @@ struct GoldenTests {
 
     @Test("the verdict through time", arguments: scenarios)
     func history(scenario: String) throws {
-        let result = try CLI.run(try Self.settings(scenario) + ["--format", "input", "--history", "-", CLI.fixture("\(scenario).log")])
+        let result = try CLI.run(try Self.settings(scenario) + ["--history", "-", CLI.fixture("\(scenario).log")])
         let ndjson = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { $0.hasPrefix("{") }.joined(separator: "\n") + "\n"
         try Self.compare(ndjson, golden: "\(scenario).history.ndjson")

@@ -50,7 +50,7 @@ public final class Analyzer {
     /// One group per instance of the one-instance shapes, plus one for every multiplexed input.
     static func groups(of probes: [InputProbe], plain: InstanceNaming.PlainGrouping) -> [ReadingGroup] {
         let firstPlain: String = probes.first { !$0.shape.isMultiplexed && ($0.shape == .plain || $0.shape == .kubectlTimestamps) }
-            .map { if case .path(let p) = $0.input { return p } else { return $0.name } } ?? "-"
+            .map { switch $0.input { case .path(let p): p; case .bytes(let name, _): name } } ?? "-"
         var byInstance: [String: [InputProbe]] = [:]
         var order: [String] = []
         var multiplexed: [InputProbe] = []

@@ -8,7 +8,7 @@ public enum InputSource {
     public var displayName: String {
         switch self {
         case .path(let path): return InputOpener.displayName(path)
-        case .bytes(let name, _): return name
+        case .bytes(let name, _): return InputOpener.displayName(name)
         }
     }
 }

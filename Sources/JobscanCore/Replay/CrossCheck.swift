@@ -5,6 +5,14 @@ public struct CrossCheckDisagreement: Sendable, Equatable {
     public var logged: HealthCheckRecord
     public var replayedVerdict: HealthVerdict
     public var replayedSummary: JobsSummary
+
+    /// The summary figures that differ, logged first: `total_jobs 6 vs 5`.
+    public var differences: [String] {
+        let s = replayedSummary
+        let figures = [("total_jobs", logged.totalJobs, s.totalJobs), ("running_jobs", logged.runningJobs, s.runningJobs),
+                       ("unhealthy_jobs", logged.unhealthyJobs, s.unhealthyJobs), ("stalled_jobs", logged.stalledJobs, s.stalledJobs)]
+        return figures.filter { $0.1 != $0.2 }.map { "\($0.0) \($0.1) vs \($0.2)" }
+    }
 }
 
 /// The comparison of every logged health check with replay's own verdict at its time.

@@ -1,12 +1,13 @@
 /// The report for a person at a terminal: one row per job, then summary, verdict and input.
 public enum TableReport {
     /// The whole report: with one instance its table as it always was; with several, a fleet
-    /// summary first, then each instance's table; then warnings and the input.
-    public static func render(_ fleet: FleetAnalysis, colour: Bool) -> String {
+    /// summary first, then each instance's table; then warnings and the input. `width` bounds the
+    /// LAST ERROR column.
+    public static func render(_ fleet: FleetAnalysis, colour: Bool, width: ErrorColumnWidth = .standard) -> String {
         let style = TerminalStyle(enabled: colour)
         var out = ""
         if let single = fleet.single {
-            out += instance(single, style: style)
+            out += instance(single, style: style, width: width)
         } else if fleet.instances.isEmpty {
             out += "no instance in the input\n"
             out += "verdict      \(style.verdict(.unknown)): nothing to judge\n"
@@ -14,7 +15,7 @@ public enum TableReport {
             out += fleetSummary(fleet, style: style)
             for analysis in fleet.instances {
                 out += "\n" + style.bold("== \(TerminalText.neutralized(analysis.instance.name)) (\(analysis.instance.shape.rawValue))") + "\n"
-                out += instance(analysis, style: style)
+                out += instance(analysis, style: style, width: width)
             }
             out += "\nfleet        \(style.verdict(fleet.verdict)) over \(fleet.instances.count) instances"
             out += fleet.verdict.httpStatus.map { " (worst: HTTP \($0))" } ?? ""
@@ -39,7 +40,7 @@ public enum TableReport {
     }
 
     /// One instance's job table, summary, verdict, restarts, cross-check and notes.
-    static func instance(_ analysis: Analysis, style: TerminalStyle) -> String {
+    static func instance(_ analysis: Analysis, style: TerminalStyle, width: ErrorColumnWidth = .standard) -> String {
         let r = analysis.replay
         let offset = r.displayOffset
         var rows: [[String]] = [["JOB", "STATUS", "LAST RUN", "LAST", "OK", "FAILED", "CONSEC", "AVG", "MIN", "MAX", "LAST ERROR"]]
@@ -54,9 +55,11 @@ public enum TableReport {
                 completed ? DurationText.short(job.averageExecution) : "-",
                 completed ? DurationText.short(job.minExecution) : "-",
                 completed ? DurationText.short(job.maxExecution) : "-",
-                shorten(job.lastError, to: 48),
+                shorten(job.lastError, to: .max),
             ])
         }
+        let errorLimit = width.limit(otherColumns: (0..<10).map { c in rows.map { $0[c].count }.max() ?? 0 })
+        for i in rows.indices.dropFirst() { rows[i][10] = shorten(rows[i][10], to: errorLimit) }
         var out = ""
         if r.jobs.isEmpty {
             out += "no jobs in the endpoint's view\n"
@@ -85,7 +88,8 @@ public enum TableReport {
             let bad = r.crossCheck.checked - r.crossCheck.agreed
             out += "cross-check  \(r.crossCheck.checked) logged health check(s), \(bad == 0 ? "all agree" : style.warn("\(bad) disagree"))\n"
             for d in r.crossCheck.disagreements.prefix(5) {
-                out += "             \(TerminalText.neutralized(d.location.description)) at \(ServiceTime.text(d.time, offset: offset)): logged \(TerminalText.neutralized(d.logged.overallStatus)), replay \(d.replayedVerdict.rawValue)\n"
+                out += "             \(TerminalText.neutralized(d.location.description)) at \(ServiceTime.text(d.time, offset: offset)): logged \(TerminalText.neutralized(d.logged.overallStatus)), replay \(d.replayedVerdict.rawValue)"
+                    + (d.differences.isEmpty ? "" : ": " + d.differences.joined(separator: ", ")) + "\n"
             }
         }
         for note in r.notes.prefix(5) { out += "note         \(TerminalText.neutralized("\(note.location): \(note.text)"))\n" }
