@@ -39,8 +39,13 @@ struct EnvelopeReader {
     private var lastKey = -1
     /// kubectl with `--timestamps` writes stamps inside long lines too.
     private var stampedLines = false
-    /// logcli exports are newest first by default: held and replayed in time order at the end.
+    /// logcli exports are newest first by default: held and replayed in time order at the end,
+    /// unless the input is already served in time order (`logcliInOrder`).
     private var held = HeldLines()
+    /// The logcli records arrive in time order (a forward export, or a file read last line first).
+    var logcliInOrder = false
+    /// Set when the file is read last line first: its line count, to give lines their own numbers.
+    var reversedLineCount: Int?
 
     init(shape: LogShape, fileName: String, maxLineBytes: Int) {
         self.shape = shape
@@ -85,13 +90,19 @@ struct EnvelopeReader {
                 let slot = slot(for: keyScratch.bytes, &out) { String(decoding: $0, as: UTF8.self) }
                 joinOrDeliver(scratch.bytes, partial: partial, slot: slot, stream: 0, number: number, &out)
             case .logcli:
-                let time = try LogcliRecord.decode(record, line: scratch, key: keyScratch)
+                let time = try LogcliRecord.decode(record, line: scratch, key: keyScratch, withTime: !logcliInOrder)
                 let slot = slot(for: keyScratch.bytes, &out) { String(decoding: $0, as: UTF8.self) }
-                held.append(scratch.bytes, time: time, slot: slot, line: number)
+                let line = reversedLineCount.map { $0 + 1 - number } ?? number
+                if logcliInOrder {
+                    out.line(scratch.bytes, slot: slot, number: line)
+                } else {
+                    held.append(scratch.bytes, time: time, slot: slot, line: line)
+                }
             }
         } catch {
             counts.diagnostics += 1
-            out.diagnostic(EventDiagnostic(location: LineLocation(file: fileName, line: number), message: nil,
+            let line = reversedLineCount.map { $0 + 1 - number } ?? number
+            out.diagnostic(EventDiagnostic(location: LineLocation(file: fileName, line: line), message: nil,
                                            reason: error.reason, detail: error.detail))
         }
     }

@@ -5,7 +5,9 @@ enum LogcliRecord {
     static let instanceLabels: [StaticString] = ["pod", "instance", "host", "hostname", "job"]
 
     /// Decodes the line into `line` and the instance key into `key` (both cleared first); returns the time.
-    static func decode(_ record: UnsafeRawBufferPointer, line: ScratchBytes, key: ScratchBytes) throws(EnvelopeError) -> Instant {
+    /// Without `withTime` (records already in time order) the timestamp is checked to be there, not parsed.
+    static func decode(_ record: UnsafeRawBufferPointer, line: ScratchBytes, key: ScratchBytes,
+                       withTime: Bool = true) throws(EnvelopeError) -> Instant {
         line.removeAll()
         key.removeAll()
         var scanner = try JSONObjectScanner.record(record, .logcli)
@@ -22,7 +24,7 @@ enum LogcliRecord {
             if k.isKey("labels", in: record), v.kind == .object {
                 labels = v
             } else if k.isKey("timestamp", in: record), v.kind == .string {
-                time = TimeText.parseRFC3339(v.bytes(in: record))
+                time = withTime ? TimeText.parseRFC3339(v.bytes(in: record)) : Instant(nanoseconds: 0)
             }
         }
         guard sawLine else { throw .malformed(.logcli, "no line") }
@@ -32,26 +34,35 @@ enum LogcliRecord {
     }
 
     private static func appendKey(_ record: UnsafeRawBufferPointer, _ labels: RawJSONValue, to key: ScratchBytes) throws(EnvelopeError) {
-        var pairs: [(RawJSONValue, RawJSONValue)] = []
-        var scanner: JSONObjectScanner
-        do throws(JSONSyntaxError) {
-            scanner = try JSONObjectScanner(record, at: labels.start)
-        } catch {
-            throw .malformed(.logcli, "labels")
+        func scanner() throws(EnvelopeError) -> JSONObjectScanner {
+            do throws(JSONSyntaxError) {
+                return try JSONObjectScanner(record, at: labels.start)
+            } catch {
+                throw .malformed(.logcli, "labels")
+            }
         }
-        while let (k, v) = try scanner.nextMember(.logcli) { pairs.append((k, v)) }
-        func value(_ name: StaticString) -> RawJSONValue? {
-            pairs.first { $0.0.isKey(name, in: record) && $0.1.kind == .string }?.1
+        // The best-ranked instance label and the container, found in one pass without a list.
+        var best: (rank: Int, value: RawJSONValue)?
+        var container: RawJSONValue?
+        var labelScanner = try scanner()
+        while let (k, v) = try labelScanner.nextMember(.logcli) {
+            guard v.kind == .string else { continue }
+            if k.isKey("container", in: record) { container = v }
+            for (rank, name) in instanceLabels.enumerated() where rank < (best?.rank ?? Int.max) && k.isKey(name, in: record) {
+                best = (rank, v)
+            }
         }
-        for (rank, name) in instanceLabels.enumerated() {
-            guard let v = value(name) else { continue }
-            try v.appendString(in: record, to: key, shape: .logcli, field: "label")
-            if rank == 0, let c = value("container") {
+        if let best {
+            try best.value.appendString(in: record, to: key, shape: .logcli, field: "label")
+            if best.rank == 0, let container {
                 key.append(0x2F)
-                try c.appendString(in: record, to: key, shape: .logcli, field: "label")
+                try container.appendString(in: record, to: key, shape: .logcli, field: "label")
             }
             return
         }
+        var pairs: [(RawJSONValue, RawJSONValue)] = []
+        var all = try scanner()
+        while let (k, v) = try all.nextMember(.logcli) { pairs.append((k, v)) }
         for (index, (k, v)) in pairs.enumerated() where v.kind == .string {
             if index > 0 { key.append(UInt8(ascii: ",")) }
             try k.appendString(in: record, to: key, shape: .logcli, field: "label")

@@ -8,6 +8,9 @@ public struct InputProbe {
     public var format: InputOpener.Format?
     public var shape: LogShape
     public var firstTime: Instant?
+    /// For a logcli export: whether its first records' times fall (logcli's default, newest
+    /// first), rise (`--forward`), or neither; nil for other shapes.
+    public var recordOrder: RecordOrder?
     /// The opened source, kept when the input cannot be opened a second time.
     var openSource: ByteSource?
     /// An error opening it: the input is reported, not read.
@@ -42,6 +45,7 @@ public struct InputProbe {
             let lines = Self.lines(of: raw, complete: count < headBytes)
             if forced == nil { probe.shape = ShapeSniffer.shape(of: lines) }
             probe.firstTime = FirstTime.find(in: lines, shape: probe.shape)
+            if probe.shape == .logcli { probe.recordOrder = RecordOrder(lines.compactMap { LogcliRecord.time($0) }) }
         }
         return probe
     }
@@ -100,6 +104,22 @@ enum FirstTime {
         switch decoder.decode(line, lineNumber: 0) {
         case .event(let event): return event.time
         case .foreign, .diagnostic: return decoder.foreignTime()
+        }
+    }
+}
+
+/// The order of a file's records in time, from its first ones.
+public enum RecordOrder: Sendable {
+    case forward, backward, mixed
+
+    init(_ times: [Instant]) {
+        let pairs = zip(times, times.dropFirst())
+        if pairs.allSatisfy({ $0 <= $1 }) {
+            self = .forward
+        } else if pairs.allSatisfy({ $0 >= $1 }) {
+            self = .backward
+        } else {
+            self = .mixed
         }
     }
 }

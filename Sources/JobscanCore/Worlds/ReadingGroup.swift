@@ -58,9 +58,14 @@ final class ReadingGroup: @unchecked Sendable {
             }
             let source: ByteSource
             var ahead: PrefetchedByteSource?
+            var reversed: ReverseLinesByteSource?
             if let next = prefetched, next.index == index {
                 (source, file.format, ahead) = (next.source, next.format, next.source)
                 prefetched = nil
+            } else if probe.shape == .logcli, probe.recordOrder == .backward, probe.format == .plain, case .path(let path) = probe.input,
+                      path != "-", let backwards = try? ReverseLinesByteSource(path: path) {
+                // A newest-first export on disk: read last line first, so in time order, memory flat.
+                (source, reversed) = (backwards, backwards)
             } else {
                 do {
                     (source, file.format) = try probe.open()
@@ -78,6 +83,8 @@ final class ReadingGroup: @unchecked Sendable {
             var table = WorldTable(feeds: feeds, names: names, shape: probe.shape, entry: file, makeFeed: makeFeed)
             feeds = []
             var envelope = EnvelopeReader(shape: probe.shape, fileName: probe.name, maxLineBytes: settings.maxLineBytes)
+            envelope.reversedLineCount = reversed?.lineCount
+            envelope.logcliInOrder = reversed != nil || probe.recordOrder == .forward
             var last = 0
             do {
                 if probe.shape == .plain {

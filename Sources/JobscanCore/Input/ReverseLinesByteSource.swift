@@ -1,0 +1,148 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Serves a regular file's lines last first, each line's bytes in order and ended by `\n`: a
+/// newest-first logcli export is then read in time order without holding it in memory. The file
+/// is read backwards in chunks; only a line cut by a chunk boundary is carried over.
+final class ReverseLinesByteSource: ByteSource {
+    private let fd: Int32
+    private let path: String
+    /// File bytes [low, high) are in `buffer` at [0, high - low); [low, end) not yet served.
+    private var buffer: UnsafeMutableRawPointer
+    private var capacity: Int
+    private var low: Int
+    private var end: Int
+    /// The line being handed out: buffer offsets, and whether it needs a `\n` added.
+    private var line: Range<Int> = 0..<0
+    private var addNewline = false
+    private(set) var consumedBytes = 0
+    /// Lines in the file, counted up front (the line numbers of reports are the file's own).
+    let lineCount: Int
+    private let chunkSize: Int
+
+    init(path: String, chunkSize: Int = 1 << 20) throws(InputError) {
+        self.path = path
+        self.chunkSize = max(16, chunkSize)
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            close(fd)
+            throw .readFailed(path: path, reason: String(cString: strerror(errno)))
+        }
+        end = Int(info.st_size)
+        low = end
+        capacity = self.chunkSize
+        buffer = .allocate(byteCount: capacity, alignment: 64)
+        var lines = 0
+        var lastByte: UInt8 = 0x0A
+        var offset = 0
+        while offset < end {
+            let n = pread(fd, buffer, min(capacity, end - offset), off_t(offset))
+            if n <= 0 { break }
+            var scan = buffer
+            var left = n
+            while left > 0, let hit = memchr(scan, 0x0A, left) {
+                lines += 1
+                let skip = scan.distance(to: hit) + 1
+                scan += skip
+                left -= skip
+            }
+            lastByte = buffer.load(fromByteOffset: n - 1, as: UInt8.self)
+            offset += n
+        }
+        lineCount = lines + (end > 0 && lastByte != 0x0A ? 1 : 0)
+    }
+
+    deinit {
+        buffer.deallocate()
+        close(fd)
+    }
+
+    func read(into out: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        if line.isEmpty && !addNewline { try nextLine() }
+        guard !line.isEmpty || addNewline else { return 0 }
+        var written = 0
+        if !line.isEmpty {
+            let n = min(out.count, line.count)
+            out.baseAddress!.copyMemory(from: buffer + line.lowerBound, byteCount: n)
+            line = (line.lowerBound + n)..<line.upperBound
+            written = n
+        }
+        if line.isEmpty, addNewline, written < out.count {
+            out[written] = 0x0A
+            written += 1
+            addNewline = false
+        }
+        return written
+    }
+
+    /// Finds the last line not yet served, reading further back while it has no start in view.
+    private func nextLine() throws(InputError) {
+        while true {
+            let count = end - low
+            // The served line's own `\n` is at the end; its start follows the `\n` before it.
+            var searchEnd = count
+            if searchEnd > 0, buffer.load(fromByteOffset: searchEnd - 1, as: UInt8.self) == 0x0A { searchEnd -= 1 }
+            if let newline = Self.lastNewline(buffer, before: searchEnd) {
+                let start = newline + 1
+                serve(start..<count, fileEnd: end)
+                end = low + start
+                return
+            }
+            if low == 0 {
+                if count > 0 { serve(0..<count, fileEnd: end) }
+                end = 0
+                return
+            }
+            try readBack(count)
+        }
+    }
+
+    private static func lastNewline(_ p: UnsafeMutableRawPointer, before end: Int) -> Int? {
+        var i = end - 1
+        // Eight bytes at a time while none is a newline (the usual case inside a line).
+        let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while i >= 7 {
+            let x = p.loadUnaligned(fromByteOffset: i - 7, as: UInt64.self) ^ newlines
+            if (x &- ones) & ~x & highs != 0 { break }
+            i -= 8
+        }
+        while i >= 0 {
+            if p.load(fromByteOffset: i, as: UInt8.self) == 0x0A { return i }
+            i -= 1
+        }
+        return nil
+    }
+
+    private func serve(_ range: Range<Int>, fileEnd: Int) {
+        line = range
+        addNewline = range.isEmpty || buffer.load(fromByteOffset: range.upperBound - 1, as: UInt8.self) != 0x0A
+    }
+
+    /// Reads the chunk before `low` in front of the `count` bytes kept.
+    private func readBack(_ count: Int) throws(InputError) {
+        let take = min(chunkSize, low)
+        if take + count > capacity {
+            let grown = UnsafeMutableRawPointer.allocate(byteCount: take + count, alignment: 64)
+            grown.advanced(by: take).copyMemory(from: buffer, byteCount: count)
+            buffer.deallocate()
+            buffer = grown
+            capacity = take + count
+        } else {
+            memmove(buffer + take, buffer, count)
+        }
+        var got = 0
+        while got < take {
+            let n = pread(fd, buffer + got, take - got, off_t(low - take + got))
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { throw .readFailed(path: path, reason: n == 0 ? "the file shrank while read" : String(cString: strerror(errno))) }
+            got += n
+        }
+        low -= take
+        consumedBytes += take
+    }
+}

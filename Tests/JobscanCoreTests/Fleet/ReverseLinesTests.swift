@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import JobscanCore
+
+/// A newest-first logcli export on disk is read last line first: every line once, each intact,
+/// with its own line number, whatever the chunk size.
+@Suite("Input: a file read last line first")
+struct ReverseLinesTests {
+    static let texts = ["a\nbb\n\nccc\n", "no newline at the end\nx", "", "\n\n", "one\n", String(repeating: "long line ", count: 500) + "\nshort\n"]
+
+    @Test("every line once, last first, through chunks of any size", arguments: [1, 3, 16, 1 << 20])
+    func lines(chunk: Int) throws {
+        let dir = try TemporaryDirectory()
+        for (k, text) in Self.texts.enumerated() {
+            let path = try dir.write("f\(k)", text)
+            let source = try ReverseLinesByteSource(path: path, chunkSize: chunk)
+            let (lines, _, _) = try collectLines(source, readSize: 7)
+            var expected = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
+            if text.hasSuffix("\n") || text.isEmpty { expected.removeLast() }
+            #expect(lines == expected.reversed(), "\(text.debugDescription) in chunks of \(chunk)")
+            #expect(source.lineCount == expected.count)
+            #expect(source.consumedBytes == text.utf8.count)
+        }
+    }
+
+    @Test("a backward logcli file is replayed in time order, its diagnostics at their own lines")
+    func logcliBackward() throws {
+        let dir = try TemporaryDirectory()
+        let lines = [
+            #"{"labels":{"pod":"p"},"line":"{\"level\":\"info\",\"ts\":1795639523.0,\"msg\":\"Job completed successfully\",\"job_name\":\"a\",\"duration\":\"1s\"}","timestamp":"2026-11-25T20:45:23Z"}"#,
+            #"{"labels":{"pod":"p"},"line":"broken","timestamp":"yesterday"}"#,
+            #"{"labels":{"pod":"p"},"line":"{\"level\":\"info\",\"ts\":1795639522.0,\"msg\":\"Job started\",\"job_name\":\"a\",\"start_time\":\"2026-11-25T20:45:22Z\"}","timestamp":"2026-11-25T20:45:22Z"}"#,
+        ]
+        let path = try dir.write("export.jsonl", lines.joined(separator: "\n") + "\n")
+        let (analysis, _) = analyze([path])
+        #expect(analysis.replay.jobs.first?.successCount == 1)
+        #expect(analysis.replay.jobs.first?.lastRunTime.nanoseconds == 1_795_639_522_000_000_000, "the start came first")
+        #expect(analysis.input.files.first?.lines == 2)
+        let fleet = analyzeFleet([path])
+        #expect(fleet.input.diagnosticSamples.first?.location.line == 2)
+        #expect(fleet.input.lines == 3)
+    }
+}
