@@ -59,25 +59,26 @@ import json, sys
 work, out, cpu, tcpu, cores, size, rss = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]), sys.argv[6], sys.argv[7].split()
 shapes = {r["command"]: r for r in json.load(open(work + "/shapes.json"))["results"]}
 pods = {r["command"]: r for r in json.load(open(work + "/pods.json"))["results"]}
-plain = shapes["plain"]["mean"]
+plain = shapes["plain"]["median"]
 limits = {"kubectl": 1.3, "cri": 1.3, "docker": 2.5, "journald": 2.5, "logcli": 2.5}
 lines = ["# Unwrapping container log shapes", "",
          "`Benchmarks/shapes.sh --size %s` (corpus of `generate_corpus.py`, wrapped by `wrap_shapes.py`), %d cores." % (size, cores), "",
-         "| input | mean wall (s) | ± | × plain | target | met |", "| --- | --- | --- | --- | --- | --- |"]
+         "Ratios are of median wall times (hyperfine; the machine's other load moves single runs by ±20%).", "",
+         "| input | median wall (s) | mean ± σ (s) | × plain | target | met |", "| --- | --- | --- | --- | --- | --- |"]
 for name in ["plain", "kubectl", "cri", "docker", "journald", "logcli"]:
     r = shapes[name]
-    ratio = r["mean"] / plain
+    ratio = r["median"] / plain
     t = limits.get(name)
-    lines.append("| %s | %.3f | %.3f | %.2f | %s | %s |" % (name, r["mean"], r["stddev"], ratio, "≤ %.1f" % t if t else "", ("yes" if ratio <= t else "**no**") if t else ""))
-tw, sw = pods["together"]["mean"], pods["one after another"]["mean"]
+    lines.append("| %s | %.3f | %.3f ± %.3f | %.2f | %s | %s |" % (name, r["median"], r["mean"], r["stddev"], ratio, "≤ %.1f" % t if t else "", ("yes" if ratio <= t else "**no**") if t else ""))
+tw, sw = pods["together"]["median"], pods["one after another"]["median"]
 bound = cpu / cores * 1.15
 lines += ["", "Four CRI pods (the corpus dealt into four files):", "",
           "| measure | seconds |", "| --- | --- |",
-          "| together, wall | %.3f |" % tw, "| one after another, wall | %.3f |" % sw,
+          "| together, median wall | %.3f |" % tw, "| one after another, median wall | %.3f |" % sw,
           "| each alone, summed CPU (user+sys) | %.3f |" % cpu, "| together, CPU | %.3f |" % tcpu,
           "| target: summed CPU / cores × 1.15 | %.3f |" % bound, "",
           "Together within the target: %s; faster than one after another: %s." % ("yes" if tw <= bound else "**no**", "yes" if tw < sw else "**no**"),
-          "", "Peak RSS (KiB): plain %s, docker %s, logcli %s (logcli exports are held to replay them in time order)." % tuple(rss)]
+          "", "Peak RSS (KiB): plain %s, docker %s, logcli %s (a newest-first export on disk is read last line first; piped or gzipped ones are held)." % tuple(rss)]
 open(out, "w").write("\n".join(lines) + "\n")
 print("\n".join(lines))
 PY
