@@ -24,7 +24,10 @@ enum LogcliRecord {
             if k.isKey("labels", in: record), v.kind == .object {
                 labels = v
             } else if k.isKey("timestamp", in: record), v.kind == .string {
-                time = withTime ? TimeText.parseRFC3339(v.bytes(in: record)) : Instant(nanoseconds: 0)
+                let text = v.bytes(in: record)
+                // In order already, the time only has to look like one: RFC 3339's date and 'T'.
+                time = withTime ? TimeText.parseRFC3339(text)
+                    : text.count >= 20 && text[4] == UInt8(ascii: "-") && text[10] == UInt8(ascii: "T") ? Instant(nanoseconds: 0) : nil
             }
         }
         guard sawLine else { throw .malformed(.logcli, "no line") }

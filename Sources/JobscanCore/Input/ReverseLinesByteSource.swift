@@ -19,6 +19,8 @@ final class ReverseLinesByteSource: ByteSource {
     private var line: Range<Int> = 0..<0
     private var addNewline = false
     private(set) var consumedBytes = 0
+    /// 1 when the file's last line has no `\n`: served first, it gets one, which the file does not hold.
+    private(set) var addedBytes = 0
     /// Lines in the file, counted up front (the line numbers of reports are the file's own).
     let lineCount: Int
     private let chunkSize: Int
@@ -76,6 +78,7 @@ final class ReverseLinesByteSource: ByteSource {
             out[written] = 0x0A
             written += 1
             addNewline = false
+            addedBytes += 1
         }
         return written
     }

@@ -104,7 +104,9 @@ final class ReadingGroup: @unchecked Sendable {
                 failure = error
             }
             envelope.finish(&table)
-            let counts = reader.counts
+            var counts = reader.counts
+            // A file read last line first may have gained a `\n` the file does not hold.
+            counts.bytes -= reversed?.addedBytes ?? 0
             file.bytes = counts.bytes
             file.fileBytes = source.consumedBytes
             file.lines = counts.lines
