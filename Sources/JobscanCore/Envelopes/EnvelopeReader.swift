@@ -90,7 +90,7 @@ struct EnvelopeReader {
                 let slot = slot(for: keyScratch.bytes, &out) { String(decoding: $0, as: UTF8.self) }
                 joinOrDeliver(scratch.bytes, partial: partial, slot: slot, stream: 0, number: number, &out)
             case .logcli:
-                let time = try LogcliRecord.decode(record, line: scratch, key: keyScratch, withTime: !logcliInOrder)
+                let time = try LogcliRecord.decode(record, line: scratch, key: keyScratch)
                 let slot = slot(for: keyScratch.bytes, &out) { String(decoding: $0, as: UTF8.self) }
                 let line = reversedLineCount.map { $0 + 1 - number } ?? number
                 if logcliInOrder {

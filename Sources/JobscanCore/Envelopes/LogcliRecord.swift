@@ -5,9 +5,7 @@ enum LogcliRecord {
     static let instanceLabels: [StaticString] = ["pod", "instance", "host", "hostname", "job"]
 
     /// Decodes the line into `line` and the instance key into `key` (both cleared first); returns the time.
-    /// Without `withTime` (records already in time order) the timestamp is checked to be there, not parsed.
-    static func decode(_ record: UnsafeRawBufferPointer, line: ScratchBytes, key: ScratchBytes,
-                       withTime: Bool = true) throws(EnvelopeError) -> Instant {
+    static func decode(_ record: UnsafeRawBufferPointer, line: ScratchBytes, key: ScratchBytes) throws(EnvelopeError) -> Instant {
         line.removeAll()
         key.removeAll()
         var scanner = try JSONObjectScanner.record(record, .logcli)
@@ -24,10 +22,9 @@ enum LogcliRecord {
             if k.isKey("labels", in: record), v.kind == .object {
                 labels = v
             } else if k.isKey("timestamp", in: record), v.kind == .string {
-                let text = v.bytes(in: record)
-                // In order already, the time only has to look like one: RFC 3339's date and 'T'.
-                time = withTime ? TimeText.parseRFC3339(text)
-                    : text.count >= 20 && text[4] == UInt8(ascii: "-") && text[10] == UInt8(ascii: "T") ? Instant(nanoseconds: 0) : nil
+                // Parsed even when the records are in order already: a record is the same record
+                // (or the same diagnostic) however the file is read.
+                time = TimeText.parseRFC3339(v.bytes(in: record))
             }
         }
         guard sawLine else { throw .malformed(.logcli, "no line") }
