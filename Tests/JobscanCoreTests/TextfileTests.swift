@@ -136,7 +136,7 @@ struct TextfileTests {
 
     @Test("stored buckets and sum are reproduced exactly by the recorded observations")
     func histogramReconstruction() {
-        var generator = TextfileSplitMix(seed: 0x5EED)
+        var generator = SplitMix64(seed: 0x5EED)
         let edges: [Int64] = [0, 1, 999_999_999, 1_000_000_000, 1_000_000_001, 5_000_000_000, 1_800_000_000_000,
                               1_800_000_000_001, 7_200_000_000_000, -3_000_000]
         var cases: [[Int64]] = [[], edges, [1_000_000_000], [1_800_000_000_001], [-5, 2_000_000_000]]
@@ -259,18 +259,5 @@ struct TextfileTests {
         for metric in TextfileCatalogue.all {
             #expect(doc.contains("`\(metric.fullName(options))`"), "\(metric.fullName(options)) undocumented")
         }
-    }
-}
-
-/// A small deterministic generator (TextfileSplitMix64) for repeatable random cases.
-struct TextfileSplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
