@@ -28,7 +28,6 @@ if [ -z "$JOBSCAN" ]; then
     JOBSCAN="$REPO/.build/release/jobscan"
     [ -x "$JOBSCAN" ] || (cd "$REPO" && swift build -c release >&2)
 fi
-command -v hyperfine >/dev/null || { echo "shapes.sh: hyperfine is missing (Debian package hyperfine)" >&2; exit 2; }
 mkdir -p "$WORKDIR"
 CORPUS="$WORKDIR/corpus.log"
 if [ ! -f "$WORKDIR/.done-$SIZE-$SEED" ]; then
@@ -38,47 +37,45 @@ if [ ! -f "$WORKDIR/.done-$SIZE-$SEED" ]; then
     touch "$WORKDIR/.done-$SIZE-$SEED"
 fi
 J="$JOBSCAN --format json --exit-zero"
-hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$WORKDIR/shapes.json" \
-    -n plain "$J $CORPUS" -n kubectl "$J $WORKDIR/kubectl.log" -n cri "$J $WORKDIR/cri/0.log" \
-    -n docker "$J $WORKDIR/docker.log" -n journald "$J $WORKDIR/journald.json" -n logcli "$J $WORKDIR/logcli.jsonl" >&2
 PODS=$(ls "$WORKDIR"/pods/*/app/0.log)
 SEQ=""
-for p in $PODS; do SEQ="$SEQ$J $p >/dev/null; "; done
-hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$WORKDIR/pods.json" \
-    -n together "$J $WORKDIR/pods" -n "one after another" "$SEQ" >&2
-# CPU time (user + sys) of each pod alone, from GNU time.
-CPU=0
-for p in $PODS; do
-    c=$(/usr/bin/time -f '%U %S' $J "$p" 2>&1 >/dev/null | tail -1 | awk '{print $1 + $2}')
-    CPU=$(python3 -c "print($CPU + $c)")
-done
-TOGETHER_CPU=$(/usr/bin/time -f '%U %S' $J "$WORKDIR/pods" 2>&1 >/dev/null | tail -1 | awk '{print $1 + $2}')
-RSS=$(for f in "$CORPUS" "$WORKDIR/docker.log" "$WORKDIR/logcli.jsonl"; do /usr/bin/time -f '%M' $J "$f" 2>&1 >/dev/null | tail -1; done | tr '\n' ' ')
-python3 - "$WORKDIR" "$OUT" "$CPU" "$TOGETHER_CPU" "$(nproc)" "$SIZE" "$RSS" <<'PY'
+ALONE=()
+i=0
+for p in $PODS; do SEQ="$SEQ$J $p >/dev/null; "; ALONE+=("pod$i=$J $p"); i=$((i + 1)); done
+# Every command once per round, in turn: the machine's slow spells fall on all of them alike.
+python3 "$HERE/interleave.py" --runs "$RUNS" --warmup 1 --out "$WORKDIR/shapes.json" \
+    "plain=$J $CORPUS" "kubectl=$J $WORKDIR/kubectl.log" "cri=$J $WORKDIR/cri/0.log" \
+    "docker=$J $WORKDIR/docker.log" "journald=$J $WORKDIR/journald.json" "logcli=$J $WORKDIR/logcli.jsonl" \
+    "together=$J $WORKDIR/pods" "one after another=$SEQ" "${ALONE[@]}"
+python3 - "$WORKDIR" "$OUT" "$(nproc)" "$SIZE" "$RUNS" <<'PY'
 import json, sys
-work, out, cpu, tcpu, cores, size, rss = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]), sys.argv[6], sys.argv[7].split()
-shapes = {r["command"]: r for r in json.load(open(work + "/shapes.json"))["results"]}
-pods = {r["command"]: r for r in json.load(open(work + "/pods.json"))["results"]}
-plain = shapes["plain"]["median"]
+work, out, cores, size, runs = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], int(sys.argv[5])
+r = json.load(open(work + "/shapes.json"))
+plain = r["plain"]["median"]
 limits = {"kubectl": 1.3, "cri": 1.3, "docker": 2.5, "journald": 2.5, "logcli": 2.5}
 lines = ["# Unwrapping container log shapes", "",
-         "`Benchmarks/shapes.sh --size %s` (corpus of `generate_corpus.py`, wrapped by `wrap_shapes.py`), %d cores." % (size, cores), "",
-         "Ratios are of median wall times (hyperfine; the machine's other load moves single runs by ±20%).", "",
-         "| input | median wall (s) | mean ± σ (s) | × plain | target | met |", "| --- | --- | --- | --- | --- | --- |"]
+         "`Benchmarks/shapes.sh --size %s --runs %d` (corpus of `generate_corpus.py`, wrapped by `wrap_shapes.py`), %d cores." % (size, runs, cores), "",
+         "Every command runs once per round, in turn (`interleave.py`), so the machine's slow spells fall on",
+         "all of them alike; ratios are of median wall times. CPU is user + sys of the process.", "",
+         "| input | median wall (s) | mean ± σ (s) | median CPU (s) | × plain | target | met |", "| --- | --- | --- | --- | --- | --- | --- |"]
 for name in ["plain", "kubectl", "cri", "docker", "journald", "logcli"]:
-    r = shapes[name]
-    ratio = r["median"] / plain
+    x = r[name]
+    ratio = x["median"] / plain
     t = limits.get(name)
-    lines.append("| %s | %.3f | %.3f ± %.3f | %.2f | %s | %s |" % (name, r["median"], r["mean"], r["stddev"], ratio, "≤ %.1f" % t if t else "", ("yes" if ratio <= t else "**no**") if t else ""))
-tw, sw = pods["together"]["median"], pods["one after another"]["median"]
+    lines.append("| %s | %.3f | %.3f ± %.3f | %.3f | %.2f | %s | %s |" % (name, x["median"], x["mean"], x["stddev"], x["cpu_median"], ratio,
+                 "≤ %.1f" % t if t else "", ("yes" if ratio <= t else "**no**") if t else ""))
+pods = sorted(k for k in r if k.startswith("pod"))
+cpu = sum(r[k]["cpu_median"] for k in pods)
+tw, sw = r["together"]["median"], r["one after another"]["median"]
 bound = cpu / cores * 1.15
 lines += ["", "Four CRI pods (the corpus dealt into four files):", "",
           "| measure | seconds |", "| --- | --- |",
           "| together, median wall | %.3f |" % tw, "| one after another, median wall | %.3f |" % sw,
-          "| each alone, summed CPU (user+sys) | %.3f |" % cpu, "| together, CPU | %.3f |" % tcpu,
+          "| each alone, summed median CPU | %.3f |" % cpu, "| together, median CPU | %.3f |" % r["together"]["cpu_median"],
           "| target: summed CPU / cores × 1.15 | %.3f |" % bound, "",
           "Together within the target: %s; faster than one after another: %s." % ("yes" if tw <= bound else "**no**", "yes" if tw < sw else "**no**"),
-          "", "Peak RSS (KiB): plain %s, docker %s, logcli %s (a newest-first export on disk is read last line first; piped or gzipped ones are held)." % tuple(rss)]
+          "", "Peak RSS (KiB, largest of the runs): plain %d, docker %d, journald %d, logcli %d (a newest-first export on disk is read last line first; piped or gzipped ones are held)."
+          % tuple(r[k]["rss_max_kib"] for k in ["plain", "docker", "journald", "logcli"])]
 open(out, "w").write("\n".join(lines) + "\n")
 print("\n".join(lines))
 PY

@@ -37,6 +37,7 @@ public final class Analyzer {
         let groups = Self.groups(of: probes, plain: options.plainGrouping)
         let settings = ReadingSettings(
             maxLineBytes: options.maxLineBytes, readSize: options.readSize, readAhead: options.threaded,
+            unwrapAhead: options.threaded && groups.count == 1,
             threadedReplay: options.threaded && groups.count == 1, replay: options.replay,
             runSink: { runSink?($0) }, historySink: { historySink?($0) }, progress: progress)
         if groups.count == 1 {

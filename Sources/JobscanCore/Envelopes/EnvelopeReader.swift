@@ -34,6 +34,7 @@ struct EnvelopeReader {
     private(set) var counts = Counts()
     private let scratch = ScratchBytes()
     private let keyScratch = ScratchBytes(capacity: 256)
+    private let labels = LogcliRecord.LabelsMemo()
     private var partials: PartialLines
     private var keys: [(key: [UInt8], slot: Int)] = []
     private var lastKey = -1
@@ -90,7 +91,7 @@ struct EnvelopeReader {
                 let slot = slot(for: keyScratch.bytes, &out) { String(decoding: $0, as: UTF8.self) }
                 joinOrDeliver(scratch.bytes, partial: partial, slot: slot, stream: 0, number: number, &out)
             case .logcli:
-                let time = try LogcliRecord.decode(record, line: scratch, key: keyScratch)
+                let time = try LogcliRecord.decode(record, line: scratch, key: keyScratch, memo: labels)
                 let slot = slot(for: keyScratch.bytes, &out) { String(decoding: $0, as: UTF8.self) }
                 let line = reversedLineCount.map { $0 + 1 - number } ?? number
                 if logcliInOrder {

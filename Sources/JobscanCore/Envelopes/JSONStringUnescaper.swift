@@ -47,10 +47,14 @@ enum JSONStringUnescaper {
             guard i + 1 < n else { break }
             let e = p.load(fromByteOffset: i + 1, as: UInt8.self)
             i += 2
+            // `\"` first: a zap line inside JSON escapes every quote of its own.
+            if e == 0x22 || e == 0x5C {
+                dst.storeBytes(of: e, as: UInt8.self)
+                dst += 1
+                continue
+            }
             let plain: UInt8
             switch e {
-            case UInt8(ascii: "\""): plain = 0x22
-            case UInt8(ascii: "\\"): plain = 0x5C
             case UInt8(ascii: "/"): plain = 0x2F
             case UInt8(ascii: "b"): plain = 0x08
             case UInt8(ascii: "f"): plain = 0x0C

@@ -24,6 +24,15 @@ public enum LogShape: String, Sendable, CaseIterable {
         }
     }
 
+    /// Whether each record is a JSON document whose string holds the line (Docker, journald, logcli):
+    /// unwrapping then costs about as much as decoding the line, worth a thread of its own.
+    var wrapsLinesInJSON: Bool {
+        switch self {
+        case .docker, .journald, .logcli: return true
+        case .plain, .kubectl, .kubectlTimestamps, .cri: return false
+        }
+    }
+
     /// What the shape is, for `--help` and the README.
     public var summary: String {
         switch self {

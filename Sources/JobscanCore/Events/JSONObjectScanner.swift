@@ -134,23 +134,56 @@ struct JSONObjectScanner {
     }
 
     /// Scans a string starting at its opening quote; leaves `position` after the closing quote.
-    /// `memchr` finds each quote; one preceded by an odd run of backslashes is escaped.
+    /// Most strings are short (keys, levels, envelope fields): their first bytes are searched
+    /// eight at a time for a quote or backslash, in one pass and without a call. A longer string
+    /// goes on with `memchr` for each quote, one preceded by an odd run of backslashes being escaped.
     private mutating func scanString() throws(JSONSyntaxError) -> RawJSONValue {
         let start = position + 1
         let base = bytes.baseAddress!
-        var from = start
-        while from < bytes.count, let hit = memchr(base + from, 0x22, bytes.count - from) {
+        let n = bytes.count
+        let quotes: UInt64 = 0x2222_2222_2222_2222, slashes: UInt64 = 0x5C5C_5C5C_5C5C_5C5C
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = start
+        var escapes = false
+        let shortEnd = min(n, start + 64)
+        while i < shortEnd {
+            if i + 8 <= n {
+                let v = (base + i).loadUnaligned(as: UInt64.self)
+                let q = v ^ quotes, s = v ^ slashes
+                // The lowest flag is exact (false ones only follow a true one).
+                let found = ((q &- ones) & ~q | (s &- ones) & ~s) & highs
+                if found == 0 {
+                    i += 8
+                    continue
+                }
+                i += found.littleEndian.trailingZeroBitCount >> 3
+            }
+            let c = base.load(fromByteOffset: i, as: UInt8.self)
+            if c == 0x22 {
+                position = i + 1
+                return RawJSONValue(kind: .string, start: start, end: i, hasEscapes: escapes)
+            }
+            if c == 0x5C {
+                escapes = true
+                i += 2
+            } else {
+                i += 1
+            }
+        }
+        // A long string: from `i`, which is outside any escape.
+        var from = i
+        while from < n, let hit = memchr(base + from, 0x22, n - from) {
             let quote = base.distance(to: UnsafeRawPointer(hit))
             var backslashes = 0
-            while quote - backslashes - 1 >= start, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+            while quote - backslashes - 1 >= from, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
             if backslashes % 2 == 0 {
                 position = quote + 1
-                let escapes = memchr(base + start, 0x5C, quote - start) != nil
+                if !escapes { escapes = memchr(base + i, 0x5C, quote - i) != nil }
                 return RawJSONValue(kind: .string, start: start, end: quote, hasEscapes: escapes)
             }
             from = quote + 1
         }
-        throw JSONSyntaxError(offset: bytes.count, expected: "a closing '\"'")
+        throw JSONSyntaxError(offset: n, expected: "a closing '\"'")
     }
 
     /// Skips a nested object or array, strings inside included.

@@ -115,6 +115,7 @@ public enum TimeText {
         return Instant(nanoseconds: scaled + nanos)
     }
 
+    @inline(__always)
     private static func digits(_ b: UnsafeRawBufferPointer, _ at: Int, _ n: Int) -> Int64? {
         guard at + n <= b.count else { return nil }
         var v: Int64 = 0

@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -25,7 +28,10 @@ final class ReverseLinesByteSource: ByteSource {
     let lineCount: Int
     private let chunkSize: Int
 
-    init(path: String, chunkSize: Int = 1 << 20) throws(InputError) {
+    /// - Parameters:
+    ///   - chunkSize: bytes read back at a time.
+    ///   - splitCountFrom: files at least this long have their lines counted on every core.
+    init(path: String, chunkSize: Int = 1 << 20, splitCountFrom: Int = 64 << 20) throws(InputError) {
         self.path = path
         self.chunkSize = max(16, chunkSize)
         fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -39,24 +45,49 @@ final class ReverseLinesByteSource: ByteSource {
         low = end
         capacity = self.chunkSize
         buffer = .allocate(byteCount: capacity, alignment: 64)
-        var lines = 0
-        var lastByte: UInt8 = 0x0A
-        var offset = 0
-        while offset < end {
-            let n = pread(fd, buffer, min(capacity, end - offset), off_t(offset))
-            if n <= 0 { break }
-            var scan = buffer
-            var left = n
-            while left > 0, let hit = memchr(scan, 0x0A, left) {
-                lines += 1
-                let skip = scan.distance(to: hit) + 1
-                scan += skip
-                left -= skip
-            }
-            lastByte = buffer.load(fromByteOffset: n - 1, as: UInt8.self)
-            offset += n
-        }
+        let parts = end >= splitCountFrom ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+        let (lines, lastByte) = Self.countLines(fd: fd, size: end, parts: parts, bufferSize: capacity)
         lineCount = lines + (end > 0 && lastByte != 0x0A ? 1 : 0)
+    }
+
+    /// Counts the file's newlines and reads its last byte. The count comes before the first line can
+    /// be served, so it is split over the cores: each counts a stretch of the file with its own buffer.
+    private static func countLines(fd: Int32, size: Int, parts: Int, bufferSize: Int) -> (Int, UInt8) {
+        let stretch = (size + parts - 1) / max(parts, 1)
+        let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: parts)
+        counts.initialize(repeating: 0)
+        defer { counts.deallocate() }
+        let lastByte = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+        lastByte.initialize(to: 0x0A)
+        defer { lastByte.deallocate() }
+        // Each part writes its own slot; the last byte is written by the part that reads it.
+        nonisolated(unsafe) let shared = (counts, lastByte)
+        let count: @Sendable (Int) -> Void = { part in
+            let own = UnsafeMutableRawPointer.allocate(byteCount: bufferSize, alignment: 64)
+            defer { own.deallocate() }
+            var offset = part * stretch
+            let stop = min(size, offset + stretch)
+            var lines = 0
+            while offset < stop {
+                let n = pread(fd, own, min(bufferSize, stop - offset), off_t(offset))
+                if n < 0, errno == EINTR { continue }
+                // A read error or a shrunk file: the backward read reports it.
+                if n <= 0 { break }
+                var scan = own
+                var left = n
+                while left > 0, let hit = memchr(scan, 0x0A, left) {
+                    lines += 1
+                    let skip = scan.distance(to: hit) + 1
+                    scan += skip
+                    left -= skip
+                }
+                if offset + n == size { shared.1.pointee = own.load(fromByteOffset: n - 1, as: UInt8.self) }
+                offset += n
+            }
+            shared.0[part] = lines
+        }
+        if parts == 1 { count(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: count) }
+        return (counts.reduce(0, +), lastByte.pointee)
     }
 
     deinit {
@@ -107,13 +138,15 @@ final class ReverseLinesByteSource: ByteSource {
 
     private static func lastNewline(_ p: UnsafeMutableRawPointer, before end: Int) -> Int? {
         var i = end - 1
-        // Eight bytes at a time while none is a newline (the usual case inside a line).
+        // Thirty-two bytes at a time while none is a newline (the usual case inside a line): a
+        // word has a newline byte exactly when the flag test below is nonzero.
         let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        while i >= 7 {
-            let x = p.loadUnaligned(fromByteOffset: i - 7, as: UInt64.self) ^ newlines
-            if (x &- ones) & ~x & highs != 0 { break }
-            i -= 8
+        @inline(__always) func flags(_ at: Int) -> UInt64 {
+            let x = p.loadUnaligned(fromByteOffset: at, as: UInt64.self) ^ newlines
+            return (x &- ones) & ~x & highs
         }
+        while i >= 31, flags(i - 7) | flags(i - 15) | flags(i - 23) | flags(i - 31) == 0 { i -= 32 }
+        while i >= 7, flags(i - 7) == 0 { i -= 8 }
         while i >= 0 {
             if p.load(fromByteOffset: i, as: UInt8.self) == 0x0A { return i }
             i -= 1

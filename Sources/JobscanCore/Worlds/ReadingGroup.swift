@@ -86,25 +86,35 @@ final class ReadingGroup: @unchecked Sendable {
             envelope.reversedLineCount = reversed?.lineCount
             envelope.logcliInOrder = reversed != nil || probe.recordOrder == .forward
             var last = 0
-            do {
-                if probe.shape == .plain {
-                    // The common case at full speed: no envelope, one world, its feed a local.
-                    table.beginShare(0)
-                    var feed = table.takeFeed(0)
-                    defer { table.putFeed(feed, 0) }
-                    try reader.forEachLine(in: source, progress: { progress?($0 - last); last = $0 }) { line, number in
-                        feed.take(line, number: number)
+            var counts: LineReader.Counts
+            let envelopeCounts: EnvelopeReader.Counts
+            if probe.shape.wrapsLinesInJSON, settings.unwrapAhead {
+                // Unwrapping on a thread of its own, decoding on this one (kubectl and CRI cost
+                // less to unwrap than copying their lines over would).
+                let worker = EnvelopeWorker(source: source, reader: reader, envelope: envelope, progress: progress)
+                let ending = worker.drain(into: &table)
+                (counts, envelopeCounts, failure) = (ending.lines, ending.envelope, ending.failure)
+            } else {
+                do {
+                    if probe.shape == .plain {
+                        // The common case at full speed: no envelope, one world, its feed a local.
+                        table.beginShare(0)
+                        var feed = table.takeFeed(0)
+                        defer { table.putFeed(feed, 0) }
+                        try reader.forEachLine(in: source, progress: { progress?($0 - last); last = $0 }) { line, number in
+                            feed.take(line, number: number)
+                        }
+                    } else {
+                        try reader.forEachLine(in: source, progress: { progress?($0 - last); last = $0 }) { line, number in
+                            envelope.take(line, number: number, &table)
+                        }
                     }
-                } else {
-                    try reader.forEachLine(in: source, progress: { progress?($0 - last); last = $0 }) { line, number in
-                        envelope.take(line, number: number, &table)
-                    }
+                } catch {
+                    failure = error
                 }
-            } catch {
-                failure = error
+                envelope.finish(&table)
+                (counts, envelopeCounts) = (reader.counts, envelope.counts)
             }
-            envelope.finish(&table)
-            var counts = reader.counts
             // A file read last line first may have gained a `\n` the file does not hold.
             counts.bytes -= reversed?.addedBytes ?? 0
             file.bytes = counts.bytes
@@ -118,9 +128,9 @@ final class ReadingGroup: @unchecked Sendable {
             if let line = counts.firstOverlongLine, figures.overlongSamples.count < InputSummary.sampleLimit {
                 figures.overlongSamples.append(LineLocation(file: probe.name, line: line))
             }
-            figures.joinedRecords += envelope.counts.joinedRecords
-            figures.unattributedLines += envelope.counts.unattributedLines
-            figures.foreignLines += envelope.counts.unattributedLines
+            figures.joinedRecords += envelopeCounts.joinedRecords
+            figures.unattributedLines += envelopeCounts.unattributedLines
+            figures.foreignLines += envelopeCounts.unattributedLines
             figures.addLineFigures(of: table.diagnostics)
             files.append(file)
             feeds = table.feeds
@@ -138,6 +148,8 @@ struct ReadingSettings: @unchecked Sendable {
     var maxLineBytes: Int
     var readSize: Int
     var readAhead: Bool
+    /// Unwrap envelopes on a thread of their own (a lone reading group has the cores to itself).
+    var unwrapAhead: Bool
     var threadedReplay: Bool
     var replay: ReplayOptions
     /// The run sink of an instance's world (called once per world, from its group's thread).

@@ -23,6 +23,30 @@ struct ReverseLinesTests {
         }
     }
 
+    @Test("the line count split over the cores is the count of one pass, the last line's newline or not")
+    func splitCount() throws {
+        let dir = try TemporaryDirectory()
+        var generator = SplitMix64(seed: 9)
+        var texts = Self.texts
+        // Newlines at stretch boundaries and none for long stretches, with and without a final one.
+        for length in [1, 2, 5, 64, 1000, 4099] {
+            var bytes = (0..<length).map { _ in generator.next() % 5 == 0 ? UInt8(0x0A) : UInt8(0x61) }
+            texts.append(String(decoding: bytes, as: UTF8.self))
+            bytes[bytes.count - 1] = 0x0A
+            texts.append(String(decoding: bytes, as: UTF8.self))
+        }
+        for (k, text) in texts.enumerated() {
+            let path = try dir.write("s\(k)", text)
+            let one = try ReverseLinesByteSource(path: path, chunkSize: 16)
+            let split = try ReverseLinesByteSource(path: path, chunkSize: 16, splitCountFrom: 0)
+            var expected = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            if text.hasSuffix("\n") || text.isEmpty { expected -= 1 }
+            #expect(one.lineCount == expected, "\(text.debugDescription)")
+            #expect(split.lineCount == expected, "\(text.debugDescription), split")
+            #expect(try collectLines(split, readSize: 5).lines == collectLines(one, readSize: 5).lines)
+        }
+    }
+
     @Test("a backward logcli file is replayed in time order, its diagnostics at their own lines")
     func logcliBackward() throws {
         let dir = try TemporaryDirectory()
