@@ -38,6 +38,9 @@ struct EnvelopeReader {
     private var partials: PartialLines
     private var keys: [(key: [UInt8], slot: Int)] = []
     private var lastKey = -1
+    /// The last kubectl prefix, `[` key `] `, and its slot.
+    private var lastPrefix: [UInt8] = []
+    private var lastPrefixSlot = 0
     /// kubectl with `--timestamps` writes stamps inside long lines too.
     private var stampedLines = false
     /// logcli exports are newest first by default: held and replayed in time order at the end,
@@ -66,11 +69,25 @@ struct EnvelopeReader {
                 }
                 deliverStamped(UnsafeRawBufferPointer(rebasing: record[content...]), slot: 0, number: number, &out)
             case .kubectl:
-                guard let (key, content) = KubectlPrefix.split(record) else {
-                    counts.unattributedLines += 1
-                    return
+                let slot: Int
+                let content: Int
+                if lastPrefix.count > 0, record.count >= lastPrefix.count,
+                   lastPrefix.withUnsafeBytes({ ByteSearch.same(record.baseAddress!, $0.baseAddress!, count: $0.count) }) {
+                    // The previous line's `[pod/NAME/CONTAINER] ` again (its key holds no `]`, space or `[`).
+                    (slot, content) = (lastPrefixSlot, lastPrefix.count)
+                } else {
+                    guard let (key, start) = KubectlPrefix.split(record) else {
+                        counts.unattributedLines += 1
+                        return
+                    }
+                    slot = self.slot(for: UnsafeRawBufferPointer(rebasing: record[key]), &out) { KubectlPrefix.instanceName($0) }
+                    content = start
+                    // Remembered with its space only: an empty line's `[…]` has none.
+                    if start == key.upperBound + 2 {
+                        lastPrefix = Array(record[0..<start])
+                        lastPrefixSlot = slot
+                    }
                 }
-                let slot = slot(for: UnsafeRawBufferPointer(rebasing: record[key]), &out) { KubectlPrefix.instanceName($0) }
                 var rest = UnsafeRawBufferPointer(rebasing: record[content...])
                 if let start = LeadingTimestamp.contentStart(rest) {
                     stampedLines = true
@@ -135,7 +152,7 @@ struct EnvelopeReader {
     }
 
     private static func same(_ a: [UInt8], _ b: UnsafeRawBufferPointer) -> Bool {
-        a.count == b.count && a.withUnsafeBytes { memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 }
+        a.count == b.count && (b.count == 0 || a.withUnsafeBytes { ByteSearch.same($0.baseAddress!, b.baseAddress!, count: b.count) })
     }
 
     /// A kubectl line: long lines lose the kubelet stamps written where they were split.

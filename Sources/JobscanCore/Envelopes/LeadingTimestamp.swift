@@ -25,20 +25,35 @@ enum LeadingTimestamp {
     /// kubelet's stamp layout, `2006-01-02T15:04:05.000000000Z07:00` and a space: 31 bytes in UTC,
     /// 36 with an offset. Returns the stamp's length at `at`, or nil.
     static func kubeletStamp(in b: UnsafeRawBufferPointer, at i: Int) -> Int? {
-        guard i + 31 <= b.count else { return nil }
+        guard i + 31 <= b.count, let base = b.baseAddress else { return nil }
         func digits(_ from: Int, _ n: Int) -> Bool {
             for k in from..<(from + n) where !(b[i + k] >= 48 && b[i + k] <= 57) { return false }
             return true
         }
-        guard digits(0, 4), b[i + 4] == 0x2D, digits(5, 2), b[i + 7] == 0x2D, digits(8, 2), b[i + 10] == 0x54,
-              digits(11, 2), b[i + 13] == 0x3A, digits(14, 2), b[i + 16] == 0x3A, digits(17, 2), b[i + 19] == 0x2E,
-              digits(20, 9)
+        // `2006-01-02T15:04:05.000000000`, eight bytes at a time (little-endian words: byte k at bits 8k).
+        let p = base + i
+        guard word(p, 0, digits: 0x00FF_FF00_FFFF_FFFF, fixedMask: 0xFF00_00FF_0000_0000, fixed: 0x2D00_002D_0000_0000),  // dddd-dd-
+              word(p, 8, digits: 0xFFFF_00FF_FF00_FFFF, fixedMask: 0x0000_FF00_00FF_0000, fixed: 0x0000_3A00_0054_0000),  // ddTdd:dd
+              word(p, 16, digits: 0xFFFF_FFFF_00FF_FF00, fixedMask: 0x0000_0000_FF00_00FF, fixed: 0x0000_0000_2E00_003A), // :dd.dddd
+              word(p, 21, digits: ~0, fixedMask: 0, fixed: 0)                                                             // dddddddd
         else { return nil }
         if b[i + 29] == UInt8(ascii: "Z") { return b[i + 30] == 0x20 ? 31 : nil }
         guard i + 36 <= b.count, b[i + 29] == 0x2B || b[i + 29] == 0x2D, digits(30, 2), b[i + 32] == 0x3A, digits(33, 2),
               b[i + 35] == 0x20
         else { return nil }
         return 36
+    }
+
+    /// Whether the eight bytes at `offset` hold the `fixed` bytes where `fixedMask` has them and an
+    /// ASCII digit where `digits` has 0xFF: a digit's low nibble after `^ 0x30` is below 10, so
+    /// adding 6 keeps its high nibble clear (no carry crosses a byte: every byte is at most 0x0F).
+    @inline(__always)
+    private static func word(_ p: UnsafeRawPointer, _ offset: Int, digits: UInt64, fixedMask: UInt64, fixed: UInt64) -> Bool {
+        let w = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        guard w & fixedMask == fixed else { return false }
+        let highs: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
+        let t = (w ^ 0x3030_3030_3030_3030) & digits
+        return t & highs == 0 && (t &+ (0x0606_0606_0606_0606 & digits)) & highs == 0
     }
 
     /// Lines shorter than this were not split by kubelet (CRI-O splits at 8 KiB, containerd at 16 KiB).
