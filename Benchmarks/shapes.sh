@@ -3,6 +3,8 @@
 # shape (Benchmarks/wrap_shapes.py) and times jobscan on each against the plain corpus; then deals
 # the corpus into four CRI pods and compares reading them together (one run, one world each, in
 # parallel) with their summed CPU time over the cores and with reading them one after another.
+# Commands run interleaved, once per round (Benchmarks/interleave.py), so the ratios are fair on a
+# machine whose speed drifts.
 #
 #   Benchmarks/shapes.sh [--size 200M] [--seed 42] [--runs 3] [--jobscan PATH] [--workdir DIR] [--out FILE]
 #
@@ -20,7 +22,7 @@ while [ $# -gt 0 ]; do
         --jobscan) JOBSCAN=$2; shift 2 ;;
         --workdir) WORKDIR=$2; shift 2 ;;
         --out) OUT=$2; shift 2 ;;
-        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "shapes.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done

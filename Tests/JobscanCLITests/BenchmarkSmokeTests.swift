@@ -59,6 +59,23 @@ struct BenchmarkSmokeTests {
             #expect(text.contains(needle), "\(needle)")
         }
     }
+
+    @Test("Benchmarks/shapes.sh wraps the corpus in every shape, times them interleaved, and writes its report")
+    func shapes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jobscan-shapes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let report = dir.appendingPathComponent("SHAPES.md")
+        let status = try Shell.run("bash", ["Benchmarks/shapes.sh", "--size", "2M", "--runs", "2", "--jobscan", CLI.binary.path,
+                                            "--workdir", dir.appendingPathComponent("work").path, "--out", report.path])
+        #expect(status == 0)
+        let text = try String(contentsOf: report, encoding: .utf8)
+        for needle in ["| plain |", "| kubectl |", "| cri |", "| docker |", "| journald |", "| logcli |", "together, median wall", "Peak RSS"] {
+            #expect(text.contains(needle), "\(needle)")
+        }
+        let timings = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("work/shapes.json"))) as! [String: [String: Any]]
+        #expect(timings["logcli"]?["wall"] as? [Double] != nil && (timings["logcli"]!["wall"] as! [Double]).count == 2)
+    }
 }
 
 /// Runs a command from the package root, its output discarded; returns the exit status.

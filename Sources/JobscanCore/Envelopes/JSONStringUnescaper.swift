@@ -17,14 +17,16 @@ enum JSONStringUnescaper {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         while true {
             while i + 8 <= n {
-                let v = (p + i).loadUnaligned(as: UInt64.self)
+                let word = (p + i).loadUnaligned(as: UInt64.self)
+                // Byte k at bits 8k, whatever the machine's order, for the flags below.
+                let v = UInt64(littleEndian: word)
                 let q = v ^ quotes, s = v ^ slashes
                 let found = ((q &- ones) & ~q | (s &- ones) & ~s) & highs
                 // The word is stored whole either way; only the bytes before the first quote or
                 // backslash count (the lowest flag is exact: false ones only follow a true one).
-                dst.storeBytes(of: v, as: UInt64.self)
+                dst.storeBytes(of: word, as: UInt64.self)
                 if found != 0 {
-                    let k = found.littleEndian.trailingZeroBitCount >> 3
+                    let k = found.trailingZeroBitCount >> 3
                     dst += k
                     i += k
                     break

@@ -42,8 +42,9 @@ enum JournaldRecord {
             try decodeOther(messageValue, in: line, into: message)
         }
         // The key: the first value of each field (a field with several values is an array).
-        for (index, part) in [host, unit ?? identifier, container].enumerated() {
-            guard let part else { if index < 2 { key.append(0x2F) }; continue }
+        // Three calls rather than a loop over an array literal, which would be allocated per record.
+        func append(_ part: RawJSONValue?, _ index: Int) throws(EnvelopeError) {
+            guard let part else { if index < 2 { key.append(0x2F) }; return }
             if index > 0 { key.append(0x2F) }
             switch part.kind {
             case .string: try part.appendString(in: line, to: key, shape: .journald, field: "instance field")
@@ -51,6 +52,9 @@ enum JournaldRecord {
             default: break
             }
         }
+        try append(host, 0)
+        try append(unit ?? identifier, 1)
+        try append(container, 2)
         while key.count > 0, key.base.load(fromByteOffset: key.count - 1, as: UInt8.self) == 0x2F { key.count -= 1 }
         return (partial, time)
     }

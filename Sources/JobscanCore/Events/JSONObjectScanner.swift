@@ -148,15 +148,15 @@ struct JSONObjectScanner {
         let shortEnd = min(n, start + 64)
         while i < shortEnd {
             if i + 8 <= n {
-                let v = (base + i).loadUnaligned(as: UInt64.self)
+                let v = UInt64(littleEndian: (base + i).loadUnaligned(as: UInt64.self))
                 let q = v ^ quotes, s = v ^ slashes
-                // The lowest flag is exact (false ones only follow a true one).
+                // Byte k at bits 8k: the lowest flag is exact (false ones only follow a true one).
                 let found = ((q &- ones) & ~q | (s &- ones) & ~s) & highs
                 if found == 0 {
                     i += 8
                     continue
                 }
-                i += found.littleEndian.trailingZeroBitCount >> 3
+                i += found.trailingZeroBitCount >> 3
             }
             let c = base.load(fromByteOffset: i, as: UInt8.self)
             if c == 0x22 {

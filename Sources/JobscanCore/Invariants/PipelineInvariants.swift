@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import Synchronization
 
 /// The whole pipeline on arbitrary bytes, read as a plain file (unthreaded) and as a gzip file
 /// (threaded), in whatever shape the bytes sniff as (plain zap, or a container shape whose
@@ -78,20 +79,35 @@ enum PipelineInvariants {
         return bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) } == bytes.count
     }
 
-    /// The runs of every world; one group reads a one-file input, so one thread at a time.
+    /// The runs of one world. Each world has a sink of its own, as in the tool: threaded, the
+    /// worlds of a multiplexed input replay on threads of their own, at the same time.
     private final class Runs: RunRecordSink, @unchecked Sendable {
         var records: [RunRecord] = []
         func record(_ run: RunRecord) { records.append(run) }
     }
 
+    private final class RunsByInstance: @unchecked Sendable {
+        let sinks = Mutex<[String: Runs]>([:])
+        func sink(_ name: String) -> Runs {
+            sinks.withLock { sinks in
+                if let sink = sinks[name] { return sink }
+                let sink = Runs()
+                sinks[name] = sink
+                return sink
+            }
+        }
+    }
+
+    /// The analysis and every world's runs, in instance name order.
     private static func analyze(_ path: String, threaded: Bool) -> (fleet: FleetAnalysis, runs: [RunRecord]) {
         var options = Analyzer.Options()
         options.threaded = threaded
         // Small chunks and lines: inputs are a few KB, and chunk joins and over-long lines get hit.
         options.readSize = 1024
         options.maxLineBytes = 2048
-        let runs = Runs()
-        let fleet = Analyzer(options: options).analyze([.path(path)], runSink: { _ in runs })
-        return (fleet, runs.records)
+        let runs = RunsByInstance()
+        let fleet = Analyzer(options: options).analyze([.path(path)], runSink: { runs.sink($0) })
+        let records = runs.sinks.withLock { sinks in sinks.sorted { $0.key < $1.key }.flatMap(\.value.records) }
+        return (fleet, records)
     }
 }
