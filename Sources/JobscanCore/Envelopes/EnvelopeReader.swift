@@ -84,7 +84,9 @@ struct EnvelopeReader {
                     content = start
                     // Remembered with its space only: an empty line's `[…]` has none.
                     if start == key.upperBound + 2 {
-                        lastPrefix = Array(record[0..<start])
+                        // In place: lines of several pods interleave, and this must not allocate per line.
+                        lastPrefix.removeAll(keepingCapacity: true)
+                        lastPrefix.append(contentsOf: record[0..<start])
                         lastPrefixSlot = slot
                     }
                 }

@@ -59,7 +59,7 @@ final class EnvelopeWorker: @unchecked Sendable {
     private final class Job: @unchecked Sendable {
         let source: ByteSource
         let reader: LineReader
-        var envelope: EnvelopeReader
+        let envelope: EnvelopeReader
         let progress: ((Int) -> Void)?
 
         init(source: ByteSource, reader: LineReader, envelope: EnvelopeReader, progress: ((Int) -> Void)?) {
@@ -67,9 +67,9 @@ final class EnvelopeWorker: @unchecked Sendable {
         }
 
         func run(_ worker: EnvelopeWorker) -> Ending {
-            // Locals, not the job's properties: no exclusivity check per record.
+            // A local copy: the stage changes with every record, and a class property would be
+            // checked for exclusive access each time.
             var envelope = self.envelope
-            let reader = self.reader, progress = self.progress
             var out = Output(worker: worker, batch: worker.free.take())
             var failure: InputError?
             var last = 0
