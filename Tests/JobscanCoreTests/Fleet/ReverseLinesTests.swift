@@ -23,6 +23,35 @@ struct ReverseLinesTests {
         }
     }
 
+    @Test("a file that shrinks while read back: the bytes served before the damage count, then the error")
+    func shrinks() throws {
+        let dir = try TemporaryDirectory()
+        let text = (1...200).map { "line \($0)" }.joined(separator: "\n") + "\n"
+        let path = try dir.write("shrinking", text)
+        let source = try ReverseLinesByteSource(path: path, chunkSize: 64)
+        var served: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 10)
+        let first = try buffer.withUnsafeMutableBytes { try source.read(into: $0) }
+        served += buffer[0..<first]
+        #expect(truncate(path, 0) == 0)
+        buffer = [UInt8](repeating: 0, count: 4096)
+        var failure: (any Error)?
+        while failure == nil {
+            do {
+                let n = try buffer.withUnsafeMutableBytes { try source.read(into: $0) }
+                if n == 0 { break }
+                served += buffer[0..<n]
+            } catch {
+                failure = error
+            }
+        }
+        #expect(failure is InputError, "the end of the file is not reached: it shrank")
+        // What was read back before it shrank is served, whole lines in order.
+        let lines = String(decoding: served, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count > 2)
+        #expect(lines.dropLast().enumerated().allSatisfy { $0.element == "line \(200 - $0.offset)" })
+    }
+
     @Test("the line count split over the cores is the count of one pass, the last line's newline or not")
     func splitCount() throws {
         let dir = try TemporaryDirectory()
